@@ -1,0 +1,683 @@
+"""Read a report: bytes → text → clean body text, with an audit of every change.
+
+A government work report reaches an analyst as a scraped web page, a file saved in
+GB18030, or an HTML page. :func:`read_report` turns any of these into a :class:`Report`:
+
+1. **decode**: BOM, UTF-8, UTF-16, GB18030 (charset-normalizer as a last resort);
+   binary files are refused;
+2. **HTML → text**: block elements become lines, scripts and styles are skipped;
+3. **normalise**: line ends, zero-width characters, white space (nbsp, ideographic
+   space), full-width digits and Latin letters, and half-width punctuation next to
+   Chinese (``,`` → ``，``, ``(`` → ``（``);
+4. **strip site text**: breadcrumbs, title and header lines (their content becomes
+   metadata), publish-date and view-count lines, toolbars, pagination, footers;
+   every removed line is kept in :attr:`Report.removed`;
+5. **detect damage**: signs of scraping damage become rows of :attr:`Report.warnings`
+   with their positions. Nothing is repaired.
+
+Every character of :attr:`Report.text` keeps the index of the character of
+:attr:`Report.raw` it came from, so any later result maps back to the original
+(:meth:`Report.to_original`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from zjnlp import errors
+
+__all__ = ["Report", "read_report", "read_text_file"]
+
+REMOVED_COLUMNS = ["start", "end", "reason", "text"]
+WARNING_COLUMNS = ["kind", "start", "end", "text", "message"]
+
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive or Office document",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\x7fELF": "executable",
+    b"\x1f\x8b": "gzip archive",
+    b"\xd0\xcf\x11\xe0": "Office 97-2003 document",
+}
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2014\u2018\u2019\u201c\u201d\u2026"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+# Half-width punctuation that becomes full width when it touches Chinese text.
+_WIDEN = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_PUNCT_NEAR_CJK = re.compile(
+    rf"(?<=[{_CJK}{_CJK_PUNCT}])[,;:?!()]|[,;:?!()](?=[{_CJK}{_CJK_PUNCT}])"
+)
+
+
+def _narrow_table() -> dict[int, str]:
+    """Full-width ASCII (digits, Latin letters, %, +, ., /) to half width; white space to ' '."""
+    table = {}
+    for code in range(0xFF10, 0xFF1A):  # ０-９
+        table[code] = chr(code - 0xFEE0)
+    for code in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # Ａ-Ｚ ａ-ｚ
+        table[code] = chr(code - 0xFEE0)
+    for char in "％＋．／＝＜＞＃＆＊＠＿～":
+        table[ord(char)] = chr(ord(char) - 0xFEE0)
+    for code in range(0x110000):
+        if code in (0x0A, 0x0D):
+            continue
+        if chr(code).isspace():
+            table[code] = " "
+    table[0x0D] = "\n"  # CR and CRLF: the extra blank line is dropped with the others
+    return table
+
+
+_NARROW = _narrow_table()
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    """A report read and cleaned, with the way back to its original.
+
+    Attributes
+    ----------
+    text : str
+        The body of the report: one paragraph (or heading) a line, lines separated by
+        exactly one ``"\\n"``, site text removed, white space and punctuation width
+        normalised.
+    raw : str
+        The decoded original (the HTML source for an HTML page).
+    offsets : numpy.ndarray
+        ``offsets[i]`` is the index in :attr:`raw` of the character ``text[i]`` came from.
+    source : str
+        File name, or ``"<text>"`` / ``"<bytes>"``.
+    encoding : str
+        The encoding the bytes were decoded with (``"str"`` for text input).
+    format : str
+        ``"text"`` or ``"html"``.
+    metadata : dict
+        ``title, place, year, date, speaker, publish_date`` (``None`` when absent).
+    removed : pandas.DataFrame
+        One row per removed line: ``start, end`` (into :attr:`raw`), ``reason, text``.
+    warnings : pandas.DataFrame
+        Detected damage: ``kind, start, end`` (into :attr:`text`), ``text, message``.
+    """
+
+    text: str
+    raw: str
+    offsets: np.ndarray = field(repr=False)
+    source: str = "<text>"
+    encoding: str = "str"
+    format: str = "text"
+    metadata: dict = field(default_factory=dict)
+    removed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REMOVED_COLUMNS))
+    warnings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=WARNING_COLUMNS))
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span ``[start, end)`` of :attr:`text` to the span of :attr:`raw` it came from."""
+        if not 0 <= start < end <= len(self.text):
+            raise errors.OptionError("span", (start, end), f"0 <= start < end <= {len(self.text)}")
+        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def read_text_file(path: Path) -> bytes:
+    """Return a file's bytes, or raise :class:`~zjnlp.errors.InputError` saying why not."""
+    name = str(path)
+    if path.is_dir():
+        raise errors.InputError(name, errors.IS_DIRECTORY)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise errors.InputError(name, errors.MISSING) from None
+    except PermissionError:
+        raise errors.InputError(name, errors.UNREADABLE) from None
+    except OSError as exc:
+        raise errors.InputError(name, f"cannot be read ({exc.strerror})") from None
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    if not data:
+        raise errors.InputError(source, errors.EMPTY)
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise errors.InputError(source, errors.BINARY.format(kind=kind))
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise errors.InputError(source, errors.UNDECODABLE) from None
+    if b"\x00" in data:
+        # UTF-16 without a BOM has a NUL in every other byte of its ASCII and CJK
+        # text is mixed; anything else with NULs is binary.
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text):
+                return text, encoding
+        raise errors.InputError(source, errors.BINARY.format(kind="NUL bytes"))
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, encoding
+        raise errors.InputError(source, errors.BINARY.format(kind="control characters"))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _looks_like_text(str(best)):
+        return str(best), best.encoding
+    raise errors.InputError(source, errors.UNDECODABLE)
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return True
+    control = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn") and c not in "\t\n\r\x0c")
+    return control / len(sample) < 0.01
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "title",
+    "section", "article", "header", "footer", "nav", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr",
+}
+_SKIP_TAGS = {"script", "style", "noscript", "template"}
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the text of an HTML page with, for every character, its index in the source."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+        self._skip = 0
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _newline(self) -> None:
+        self.chars.append("\n")
+        self.offsets.append(self._here())
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        if tag in _BLOCK_TAGS:
+            self._newline()
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        if tag in _BLOCK_TAGS:
+            self._newline()
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        at = self._here()
+        # Source line breaks inside an element are white space, not paragraph ends.
+        self.chars.append(re.sub(r"[\r\n]", " ", data))
+        self.offsets.extend(range(at, at + len(data)))
+
+    def _reference(self, char: str) -> None:
+        if not self._skip:
+            self.chars.append(char)
+            self.offsets.append(self._here())
+
+    def handle_entityref(self, name):
+        from html.entities import name2codepoint
+
+        self._reference(chr(name2codepoint[name]) if name in name2codepoint else f"&{name};"[:1])
+
+    def handle_charref(self, name):
+        try:
+            code = int(name[1:], 16) if name[:1] in "xX" else int(name)
+            self._reference(chr(code))
+        except (ValueError, OverflowError):
+            self._reference("\ufffd")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:5000]
+    return bool(re.match(r"\s*<", head)) and bool(re.search(r"<(html|body|p|div|br|!doctype)\b", head, re.I))
+
+
+def _html_to_text(source: str) -> tuple[str, np.ndarray]:
+    parser = _TextExtractor(source)
+    parser.feed(source)
+    parser.close()
+    text = "".join(parser.chars)
+    return text, np.asarray(parser.offsets, dtype=np.int64)
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+def _delete(text: str, offsets: np.ndarray, pattern: re.Pattern) -> tuple[str, np.ndarray]:
+    """Delete every match of ``pattern``, carrying the offsets of the characters kept."""
+    keep = np.ones(len(text), dtype=bool)
+    for match in pattern.finditer(text):
+        keep[match.start() : match.end()] = False
+    if keep.all():
+        return text, offsets
+    return pattern.sub("", text), offsets[keep]
+
+
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]+")
+_SPACES_RE = re.compile(r"(?m)^ +| +$|(?<= ) +")
+_BLANK_LINES_RE = re.compile(r"^\n+|\n+$|(?<=\n)\n+")
+
+
+def _normalise(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray]:
+    """Normalise line ends, white space and character width, one character for one."""
+    text = text.translate(_NARROW)
+    text = _HALF_PUNCT_NEAR_CJK.sub(lambda m: _WIDEN[m.group()], text)
+    for pattern in (_ZERO_WIDTH_RE, _SPACES_RE, _BLANK_LINES_RE):
+        text, offsets = _delete(text, offsets, pattern)
+    return text, offsets
+
+
+@cache
+def _traditional_table() -> dict[int, str]:
+    """Traditional → simplified, character for character, from OpenCC's TSCharacters."""
+    table = {}
+    path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        simplified = simplified.split(" ")[0]
+        if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified:
+            table[ord(traditional)] = simplified
+    return table
+
+
+def _traditional_share(text: str) -> float:
+    """Share of the Chinese characters of ``text`` that exist only in traditional script."""
+    han = re.findall(f"[{_CJK}]", text[:50000])
+    if not han:
+        return 0.0
+    table = _traditional_table()
+    return sum(ord(c) in table for c in han) / len(han)
+
+
+# --------------------------------------------------------------------------- site text
+
+_SENTENCE_END = "。！？!?；…”"
+_ADDRESS_RE = re.compile(r"^.{0,3}代表[：:！!，,]")
+_HEADING_RE = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|目录$)")
+
+# Lines that are site text wherever they stand before the report or after it.
+_SITE_LINE_RULES: list[tuple[str, re.Pattern]] = [
+    ("breadcrumb", re.compile(r"(您现在的位置|当前位置|您的位置|返回首页|^首页$|^>$|\s>\s|»)")),
+    ("publish date", re.compile(r"(发布日期|发布时间|发表时间|更新时间|^时间[:：]|^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*(\d{1,2}[:时])?)")),
+    ("view count", re.compile(r"(浏览[:：次量]|^浏览|阅读量|阅读次数|点击[数量率:：])")),
+    ("source", re.compile(r"^[（(]?(来源|作者|编辑|责任编辑|稿源|供稿)[:：]")),
+    ("toolbar", re.compile(r"^[【\[]?(下载|打印|全屏|收藏|字号|字体|加大|还原|减小|大|中|小|分享[到:：]?.*|打印本页|关闭窗口|关闭|返回顶部|\||×|[【】\[\]]|默认|繁体|简体|无障碍)[】\]]?[:：]?$")),
+    ("pagination", re.compile(r"(上一页|下一页|^\s*(\[\d+\]\s*)+$|^第\s*\d+\s*页|共\s*\d+\s*页)")),
+    ("licence", re.compile(r"^(本作品(是|来自)|Public domain$|false$|本模板|注：中文维基文库)")),
+    ("footer", re.compile(r"(版权所有|ICP备|网站标识码|主办单位|承办单位|联系我们|网站地图|扫一扫|二维码|相关报道|相关链接|相关附件|相关文档|相关阅读|相关新闻|点击图片|进入专题|欢迎咨询|^最新.{0,10}$|^[0-9a-f]{32}[:：]?$)")),
+]
+# A footer marker starts the site text after the report: everything from it on is removed.
+_FOOTER_START_RE = re.compile(
+    r"^(相关报道|相关链接|相关附件|相关文档|相关阅读|相关新闻|责任编辑|扫一扫在手机打开当前页|打印本页|关闭窗口|返回顶部|分享到|【?\s*打印\s*】?|上一页.*|.*下一页|本作品(是|来自).*)[:：>》\s]*$"
+)
+_CAPTION_RE = re.compile(r"(摄$|记者|作政府工作报告[。.]?$)")
+_TITLE_RE = re.compile(r"(政府工作报告|工作报告|计划.*的报告|预算.*的报告|^\S{0,30}报告$)")
+_NUMERAL = "0-9〇零一二三四五六七八九十"
+_DATE_RE = re.compile(rf"([{_NUMERAL}]{{4}})\s*年\s*([{_NUMERAL}]{{1,3}})\s*月\s*([{_NUMERAL}]{{1,3}})\s*日")
+_VENUE_RE = re.compile(rf"(^[—－-]{{2}}.*[{_NUMERAL}]{{4}}\s*年|在.*(会议|大会)上)")
+_TITLE_WORDS = "总理|副总理|代总理|省长|代省长|市长|代市长|主席|代主席|区长|县长|州长|盟长|旗长|主任|部长|委员"
+# the last title word before the name: 副总理兼国家计划委员会主任李富春 → 李富春
+_SPEAKER_RE = re.compile(rf".*({_TITLE_WORDS})\s*([\u4e00-\u9fff][\u4e00-\u9fff·\s]{{1,12}})$")
+_NUMERIC_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_ADMIN_PLACE = r"[\u4e00-\u9fff]{2,12}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
+_PLACE_IN_TITLE_RE = re.compile(rf"^({_ADMIN_PLACE})(?:人民)?政府")
+_PLACE_IN_VENUE_RE = re.compile(rf"在({_ADMIN_PLACE})(?:第|[{_NUMERAL}]+届)")
+
+
+def _site_reason(line: str) -> str | None:
+    for reason, pattern in _SITE_LINE_RULES:
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def _header_reason(line: str) -> str:
+    """Why a line before the body is not body: what it is, as an audit label."""
+    if _VENUE_RE.search(line):
+        return "header: date and venue"
+    site = _site_reason(line)
+    if site:
+        return site
+    if _CAPTION_RE.search(line):
+        return "header: photo caption"
+    if _TITLE_RE.search(line):
+        return "header: title"
+    if _SPEAKER_RE.search(line):
+        return "header: speaker"
+    return "header: unclassified"
+
+
+def _body_start(lines: list[str]) -> int | None:
+    """Index of the first line of the report body, or None when nothing looks like one.
+
+    The address (各位代表：) opens the body when it comes early; otherwise the first
+    heading or sentence does (a page that starts inside the report).
+    """
+    for i, line in enumerate(lines[:60]):
+        if _ADDRESS_RE.match(line):
+            return i
+        if _HEADING_RE.match(line):
+            break
+    for i, line in enumerate(lines):
+        if _HEADING_RE.match(line) or _ADDRESS_RE.match(line):
+            return i
+        if line[-1] in _SENTENCE_END and len(line) >= 8 and _site_reason(line) is None and not _CAPTION_RE.search(line):
+            return i
+    return None
+
+
+def _split_lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer("\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _site_text(text: str) -> list[tuple[int, str]]:
+    """Lines of site text around the report body, as ``(line index, reason)``."""
+    lines = [text[s:e] for s, e in _split_lines(text)]
+    first = _body_start(lines) if lines else None
+    if first is None:
+        return []
+    removed = {i: _header_reason(lines[i]) for i in range(first)}
+    footer = next((i for i in range(first + 1, len(lines)) if _FOOTER_START_RE.match(lines[i])), None)
+    end = len(lines)
+    if footer is not None:
+        for i in range(footer, len(lines)):
+            removed[i] = _site_reason(lines[i]) or "footer: after the end of the report"
+        end = footer
+    # Short site lines just before the footer (a "click here" banner, a lone 收藏, a source).
+    i = end - 1
+    while i > first and _site_reason(lines[i]) and len(lines[i]) <= 30 and lines[i][-1] not in "。！？；":
+        removed[i] = _site_reason(lines[i])
+        i -= 1
+    return sorted(removed.items())
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _number(numeral: str) -> int:
+    """Arabic or Chinese numerals of a date part: 2026, 二〇二六, 二十七 → int."""
+    if numeral.isdigit():
+        return int(numeral)
+    if "十" not in numeral:
+        return int("".join(str(_DIGITS[c]) for c in numeral))
+    tens, _, ones = numeral.partition("十")
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def _iso_date(match: re.Match) -> str | None:
+    try:
+        year, month, day = (_number(part) for part in match.groups())
+    except KeyError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _metadata(header: list[tuple[str, str]]) -> dict:
+    """Title, place, year, date delivered, speaker and publish date, from the header lines."""
+    meta = dict.fromkeys(["title", "place", "year", "date", "speaker", "publish_date"])
+    lines = [(reason, line.replace(" ", "").replace("\u3000", "")) for reason, line in header]
+    # A title or a speaker split over two lines ("政府工作报" / "告", "国务院总理" / "李强").
+    pairs = [a[1] + b[1] for a, b in zip(lines, lines[1:]) if a[0] == b[0] == "header: unclassified"]
+    for reason, line in lines + [("header: joined", pair) for pair in pairs]:
+        if reason == "publish date":
+            published = _NUMERIC_DATE_RE.search(line) or _DATE_RE.search(line)
+            if published and meta["publish_date"] is None:
+                meta["publish_date"] = _iso_date(published)
+            continue
+        if reason in ("header: caption", "header: photo caption") or reason.startswith(("breadcrumb", "source", "toolbar", "view")):
+            continue
+        if meta["title"] is None and _TITLE_RE.search(line) and not _VENUE_RE.search(line):
+            meta["title"] = line
+            year = re.match(r"(\d{4})\s*年?", line)
+            meta["year"] = int(year.group(1)) if year else meta["year"]
+            place = _PLACE_IN_TITLE_RE.search(re.sub(r"^\d{4}年?", "", line))
+            if place and "人民共和国" not in place.group(1):
+                meta["place"] = place.group(1)
+            elif re.search(r"(\d{4}年)", line) and meta["year"] is None:
+                meta["year"] = int(re.search(r"(\d{4})年", line).group(1))
+        date = _DATE_RE.search(line)
+        if date and meta["date"] is None:
+            meta["date"] = _iso_date(date)
+            speaker = re.search(r"日([\u4e00-\u9fff·]{2,4})[)）]", line)
+            if speaker:
+                meta["speaker"] = speaker.group(1)
+        if _VENUE_RE.search(line) and meta["place"] is None:
+            place = _PLACE_IN_VENUE_RE.search(line)
+            meta["place"] = place.group(1) if place else ("全国" if "全国人民代表大会" in line else None)
+        speaker = _SPEAKER_RE.search(line)
+        if speaker and meta["speaker"] is None:
+            meta["speaker"] = speaker.group(2)
+    if meta["place"] is None and any("国务院" in line for _, line in lines):
+        meta["place"] = "全国"
+    if meta["year"] is None and meta["date"] is not None:
+        meta["year"] = int(meta["date"][:4])
+    return meta
+
+
+# --------------------------------------------------------------------------- damage
+
+
+def _load_damage_phrases() -> list[str]:
+    path = resources.files("zjnlp") / "data" / "policy_lexicon.txt"
+    if not path.is_file():
+        return []
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            words.append(line.split()[0])
+    return words
+
+
+_SPACE_IN_CHINESE_RE = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}A-Za-z0-9]) (?=[{_CJK}{_CJK_PUNCT}])|(?<=[{_CJK}{_CJK_PUNCT}]) (?=[A-Za-z0-9])")
+# A rate followed by a bare number: the page lost its % sign ("优良率达100", "服务率分别超30、60").
+MISSING_PERCENT_RE = re.compile(
+    r"(率|占比|比重|比例|覆盖面)(?:[^，。；\n\d]{0,8}?)(?:达到|达|超过|超|保持在|提高到|提升到|提高至|提升至|稳定在|不低于|不少于|高于|低于|在|为|至|到)"
+    r"\d+(?:\.\d+)?(?:[、和及至到—-]\d+(?:\.\d+)?)*(?![\d.%％‰]|个百分点|[万亿千百十元人个家所台次条项倍])"
+)
+
+
+def _damage(text: str, removed_lines: list[str]) -> list[dict]:
+    found = []
+    for match in _SPACE_IN_CHINESE_RE.finditer(text):
+        s, e = max(0, match.start() - 6), min(len(text), match.end() + 6)
+        found.append({
+            "kind": "space_in_chinese", "start": match.start(), "end": match.end(), "text": text[s:e],
+            "message": "a space inside Chinese text: the page may have turned '+' into a space (互联网+医疗健康)",
+        })
+    for match in MISSING_PERCENT_RE.finditer(text):
+        found.append({
+            "kind": "percent_sign_missing", "start": match.start(), "end": match.end(), "text": match.group(),
+            "message": "a rate given as a bare number: the page may have dropped its % sign",
+        })
+    # A site that strips the last word of its breadcrumb ("正文") from the page strips
+    # it from the report too: look for known phrases with that word cut out.
+    crumbs = [re.split(r"\s*[>»]\s*", line)[-1].strip() for line in removed_lines if re.search(r"[>»]", line)]
+    stripped = {c for c in crumbs if 1 < len(c) <= 4 and c not in text}
+    if stripped:
+        for phrase in _load_damage_phrases():
+            for word in stripped:
+                if word in phrase:
+                    cut = phrase.replace(word, "")
+                    if len(cut) >= 4:
+                        for match in re.finditer(re.escape(cut), text):
+                            found.append({
+                                "kind": "characters_missing", "start": match.start(), "end": match.end(),
+                                "text": match.group(),
+                                "message": f"reads like {phrase} with {word!r} cut out, as the site cut it from its breadcrumb",
+                            })
+    if text and text[-1] not in _SENTENCE_END + "：:」』)）":
+        found.append({
+            "kind": "truncated_end", "start": len(text) - 1, "end": len(text), "text": text[-20:],
+            "message": "the text ends mid-sentence: the rest of the report is not in this file",
+        })
+    first_line = text.split("\n", 1)[0]
+    if first_line and (first_line[0] in "”’，、,。；)）" or _unbalanced_close_quote(first_line)):
+        found.append({
+            "kind": "truncated_start", "start": 0, "end": min(len(first_line), 20), "text": first_line[:20],
+            "message": "the text starts mid-sentence: the beginning of the report is not in this file",
+        })
+    if any(re.search(r"(上一页|下一页|\[\d+\]\s*\[\d+\])", line) for line in removed_lines):
+        found.append({
+            "kind": "paginated", "start": 0, "end": 0, "text": "",
+            "message": "the page had pagination links: the report spans several pages and this file may hold only one",
+        })
+    share = _traditional_share(text)
+    if share > 0.05:
+        found.append({
+            "kind": "traditional_chinese", "start": 0, "end": 0, "text": "",
+            "message": f"{share:.0%} of the Chinese characters are traditional; read with to_simplified=True (--to-simplified) to convert",
+        })
+    return sorted(found, key=lambda row: (row["start"], row["kind"]))
+
+
+def _unbalanced_close_quote(line: str) -> bool:
+    close = line.find("”")
+    return close != -1 and "“" not in line[:close]
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def read_report(
+    source: str | bytes | Path,
+    *,
+    name: str | None = None,
+    to_simplified: bool = False,
+) -> Report:
+    """Read a report from a file, bytes or text and clean it.
+
+    Parameters
+    ----------
+    source : pathlib.Path, bytes or str
+        A path to a file (``Path``), the file's bytes, or the text itself (``str``).
+    name : str, optional
+        The name used in messages; defaults to the path, ``"<bytes>"`` or ``"<text>"``.
+    to_simplified : bool, default=False
+        Convert traditional characters to simplified, one for one (OpenCC's table).
+        Without it a traditional text is read as it is and flagged in ``warnings``.
+
+    Returns
+    -------
+    Report
+        The clean body text, its map back to the original, metadata, the audit of
+        removed lines (``removed``) and detected damage (``warnings``).
+
+    Raises
+    ------
+    zjnlp.errors.InputError
+        The file is missing, a directory, unreadable, empty, blank, binary or
+        undecodable, or no report text is left.
+
+    Examples
+    --------
+    >>> report = read_report("各位代表：\\n推进绿色发展,建设美丽中国。")
+    >>> report.text
+    '各位代表：\\n推进绿色发展，建设美丽中国。'
+    """
+    if isinstance(source, Path):
+        name = name or str(source)
+        data: bytes | str = read_text_file(source)
+    elif isinstance(source, (bytes, bytearray)):
+        name = name or "<bytes>"
+        data = bytes(source)
+    elif isinstance(source, str):
+        name = name or "<text>"
+        data = source
+    else:
+        raise errors.OptionError("source", type(source).__name__, "a pathlib.Path, bytes or str")
+    if isinstance(data, bytes):
+        raw, encoding = _decode(data, name)
+    else:
+        raw, encoding = data, "str"
+    if not raw:
+        raise errors.InputError(name, errors.EMPTY)
+    if not raw.strip(" \t\r\n\x0b\x0c\u3000\u00a0" + _ZERO_WIDTH) or raw.isspace():
+        raise errors.InputError(name, errors.BLANK)
+
+    fmt = "html" if _looks_like_html(raw) else "text"
+    if fmt == "html":
+        text, offsets = _html_to_text(raw)
+    else:
+        text, offsets = raw, np.arange(len(raw), dtype=np.int64)
+    if to_simplified:
+        text = text.translate(_traditional_table())
+    text, offsets = _normalise(text, offsets)
+
+    removed_rows, header, removed_lines = [], [], []
+    line_spans = _split_lines(text)
+    drop = np.zeros(len(text), dtype=bool)
+    for index, reason in _site_text(text):
+        s, e = line_spans[index]
+        line = text[s:e]
+        drop[s:e] = True
+        raw_start, raw_end = int(offsets[s]), int(offsets[e - 1]) + 1
+        original = raw[raw_start:raw_end] if fmt == "text" else line
+        removed_rows.append({"start": raw_start, "end": raw_end, "reason": reason, "text": original})
+        removed_lines.append(line)
+        if reason.startswith("header") or reason == "publish date":
+            header.append((reason, line))
+    if drop.any():
+        keep = ~drop
+        text, offsets = _mask(text, keep), offsets[keep]
+        text, offsets = _delete(text, offsets, _BLANK_LINES_RE)
+    if not text.strip():
+        raise errors.InputError(name, errors.NO_TEXT)
+
+    return Report(
+        text=text,
+        raw=raw,
+        offsets=offsets,
+        source=name,
+        encoding=encoding,
+        format=fmt,
+        metadata=_metadata(header),
+        removed=pd.DataFrame(removed_rows, columns=REMOVED_COLUMNS),
+        warnings=pd.DataFrame(_damage(text, removed_lines), columns=WARNING_COLUMNS),
+    )
+
+
+def _mask(text: str, keep: np.ndarray) -> str:
+    """The characters of ``text`` where ``keep`` is true, in order."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], keep, [False])).astype(np.int8)))
+    return "".join(text[s:e] for s, e in zip(edges[::2], edges[1::2]))
