@@ -1,0 +1,509 @@
+"""Theme lexicons and attention indices: how much of a report speaks of a theme, and where.
+
+A theme lexicon is a TOML file (packaged ones live in ``zjnlp/data/themes/``) with an
+``id``, ``name_zh``, ``name_en``, ``description`` and ``citation``, its ``terms`` (or
+``[[dimensions]]`` tables, each with ``id``, ``name_zh``, ``name_en`` and ``terms``), an
+optional ``exclude`` list of false friends, and an optional ``unconfirmed`` list naming
+terms whose provenance could not be checked. Terms are matched on the text, longest first
+and without overlap, so a multi-word term counts whatever the segmentation; an excluded
+string consumes its span, so the shorter term inside it is not counted (绿色通道 does not
+count as 绿色).
+
+A user's own TOML file is used wherever a lexicon id is accepted; a file whose ``id`` is
+that of a packaged lexicon replaces it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from importlib import resources
+from itertools import accumulate
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+import numpy as np
+import pandas as pd
+
+from zjnlp.errors import InputError, OptionError, ZjnlpError
+from zjnlp.read import Report
+from zjnlp.structure import Unit, as_report, unit_columns, units
+
+SCORE_COLUMNS = ["theme", "hits", "tokens", "per_1000", "char_share", "terms"]
+MATCH_COLUMNS = ["theme", "dimension", "term", "start", "end"]
+
+_FIELDS = ("id", "name_zh", "name_en", "description", "citation")
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class Tokenizes(Protocol):
+    """Anything with a lossless ``cut(text) -> list[str]``, such as ``zjnlp.tokenize.Tokenizer``."""
+
+    def cut(self, text: str) -> list[str]: ...
+
+
+class Dimension(NamedTuple):
+    """A sub-dimension of a theme, with its terms; ``id`` is ``""`` for a theme without any."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A theme lexicon as read from its TOML file.
+
+    Attributes
+    ----------
+    id, name_zh, name_en, description, citation : str
+        As in the file.
+    dimensions : tuple of Dimension
+        The terms, grouped by sub-dimension (one ``Dimension`` with id ``""`` when the
+        file has a plain ``terms`` list).
+    exclude : tuple of str
+        False friends: strings that contain a term but are not about the theme.
+    unconfirmed : tuple of str
+        Terms whose attribution to the cited source could not be checked.
+    source : str
+        The file the lexicon was read from.
+    """
+
+    id: str
+    name_zh: str
+    name_en: str
+    description: str
+    citation: str
+    dimensions: tuple[Dimension, ...]
+    exclude: tuple[str, ...]
+    unconfirmed: tuple[str, ...]
+    source: str
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every term of the lexicon, dimension by dimension."""
+        return tuple(term for dimension in self.dimensions for term in dimension.terms)
+
+
+def _packaged() -> dict[str, Path]:
+    folder = resources.files("zjnlp") / "data" / "themes"
+    return {Path(str(f)).stem: Path(str(f)) for f in folder.iterdir() if f.name.endswith(".toml")}
+
+
+def available_lexicons() -> list[str]:
+    """Ids of the lexicons packaged with zjnlp, sorted.
+
+    Example
+    -------
+    >>> "green" in available_lexicons()
+    True
+    """
+    return sorted(_packaged())
+
+
+def _bad(path: Path, field: str, problem: str) -> ZjnlpError:
+    return ZjnlpError(f"{path}: field '{field}' {problem}. Fix the theme lexicon file.")
+
+
+def _strings(path: Path, table: dict, field: str, *, required: bool = True) -> tuple[str, ...]:
+    value = table.get(field, [] if not required else None)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _bad(path, field, "must be a list of non-empty strings")
+    if required and not value:
+        raise _bad(path, field, "must list at least one term")
+    return tuple(v.strip() for v in value)
+
+
+def _text(path: Path, table: dict, field: str) -> str:
+    value = table.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise _bad(path, field, "is missing or empty (a non-empty string is expected)")
+    return value.strip()
+
+
+def _read_lexicon(path: Path) -> Lexicon:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ZjnlpError(f"{path}: no such theme lexicon file.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ZjnlpError(f"{path}: cannot be read as UTF-8 text ({error}).") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ZjnlpError(f"{path}: is not valid TOML ({error}).") from None
+    head = {field: _text(path, data, field) for field in _FIELDS}
+    if not _ID.fullmatch(head["id"]):
+        raise _bad(path, "id", "must be lower-case ASCII letters, digits and '_'")
+    if ("terms" in data) == ("dimensions" in data):
+        raise _bad(path, "terms", "or 'dimensions' must be given, not both nor neither")
+    if "terms" in data:
+        dimensions = (Dimension("", head["name_zh"], head["name_en"], _strings(path, data, "terms")),)
+    else:
+        tables = data["dimensions"]
+        if not isinstance(tables, list) or not tables or not all(isinstance(t, dict) for t in tables):
+            raise _bad(path, "dimensions", "must be a list of [[dimensions]] tables")
+        dimensions = tuple(
+            Dimension(*(_text(path, t, f) for f in ("id", "name_zh", "name_en")), _strings(path, t, "terms"))
+            for t in tables
+        )
+    lexicon = Lexicon(
+        **head,
+        dimensions=dimensions,
+        exclude=_strings(path, data, "exclude", required=False),
+        unconfirmed=_strings(path, data, "unconfirmed", required=False),
+        source=str(path),
+    )
+    repeated = [t for t, n in Counter(lexicon.terms + lexicon.exclude).items() if n > 1]
+    if repeated:
+        raise _bad(path, "terms", f"lists {', '.join(repeated)} more than once (terms and exclude together)")
+    stray = sorted(set(lexicon.unconfirmed) - set(lexicon.terms))
+    if stray:
+        raise _bad(path, "unconfirmed", f"names {', '.join(stray)}, which are not terms")
+    return lexicon
+
+
+def load_lexicon(id_or_path: str | os.PathLike[str]) -> Lexicon:
+    """Read a packaged theme lexicon by id, or a user's TOML file by path.
+
+    Parameters
+    ----------
+    id_or_path : str or path-like
+        A packaged id (see :func:`available_lexicons`), or the path of a ``.toml`` file.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    OptionError
+        Neither a packaged id nor a ``.toml`` path.
+    ZjnlpError
+        The file is missing, not TOML, or a field is missing or malformed; the message
+        names the file and the field.
+
+    Example
+    -------
+    >>> load_lexicon("green").name_zh
+    '绿色发展'
+    """
+    packaged = _packaged()
+    name = os.fspath(id_or_path)
+    if isinstance(id_or_path, str) and name in packaged:
+        return _read_lexicon(packaged[name])
+    if not name.endswith(".toml"):
+        raise OptionError("lexicon", name, f"one of {', '.join(sorted(packaged))} or the path of a .toml file")
+    return _read_lexicon(Path(name))
+
+
+def resolve_lexicons(lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None) -> list[Lexicon]:
+    """The lexicons to score with: all packaged ones when None, user files overriding by id.
+
+    A lexicon read from a file replaces any packaged or earlier lexicon with the same id,
+    keeping its place in the list.
+    """
+    if lexicons is None:
+        return [load_lexicon(i) for i in available_lexicons()]
+    if isinstance(lexicons, str | os.PathLike):
+        raise OptionError("lexicons", lexicons, "a list of lexicon ids or paths, not a single one")
+    chosen: dict[str, Lexicon] = {}
+    for item in lexicons:
+        lexicon = item if isinstance(item, Lexicon) else load_lexicon(item)
+        chosen[lexicon.id] = lexicon
+    if not chosen:
+        raise OptionError("lexicons", [], "at least one lexicon id or path")
+    return list(chosen.values())
+
+
+@lru_cache(maxsize=64)
+def _matcher(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str | None]]:
+    # Longest first: re takes the first alternative that matches at the leftmost position.
+    dimension_of: dict[str, str | None] = {t: d.id or None for d in lexicon.dimensions for t in d.terms}
+    dimension_of.update(dict.fromkeys(lexicon.exclude, "\0"))
+    ordered = sorted(dimension_of, key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, ordered))), dimension_of
+
+
+def find_terms(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str | None]]:
+    """Occurrences of a lexicon's terms in a text: ``(start, end, term, dimension)``.
+
+    Longest first and without overlap; excluded strings consume their span and are not
+    returned.
+
+    Example
+    -------
+    >>> lexicon = load_lexicon("green")
+    >>> [m[2] for m in find_terms("开辟绿色通道，推动绿色发展。", lexicon)]
+    ['绿色发展']
+    """
+    pattern, dimension_of = _matcher(lexicon)
+    found = []
+    for match in pattern.finditer(text):
+        dimension = dimension_of[match.group()]
+        if dimension != "\0":
+            found.append((match.start(), match.end(), match.group(), dimension))
+    return found
+
+
+def _default_tokenizer() -> Tokenizes:
+    import rjieba  # until zjnlp.tokenize.Tokenizer lands
+
+    return rjieba.Jieba()
+
+
+def _word_starts(text: str, tokenizer: Tokenizes) -> np.ndarray:
+    """Start offsets of the tokens that are words (not whitespace or punctuation)."""
+    tokens = tokenizer.cut(text)
+    words = {t for t in set(tokens) if any(ch.isalnum() for ch in t)}
+    starts = np.fromiter(accumulate(map(len, tokens), initial=0), dtype=np.int64, count=len(tokens) + 1)
+    return starts[:-1][np.fromiter(map(words.__contains__, tokens), dtype=bool, count=len(tokens))]
+
+
+def _units(report: Report, by: Unit) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The units of ``report`` and, apart, the columns that identify them in a result."""
+    table = units(report, by=by)
+    identity = table[unit_columns(by)]
+    if by == "paragraph":
+        identity = identity.assign(headline=table["title"].replace("", pd.NA).astype("string"))
+    return table, identity
+
+
+def _unit_of(units: pd.DataFrame, starts: np.ndarray) -> np.ndarray:
+    """Row of ``units`` holding each offset, or -1 outside every unit."""
+    row = np.searchsorted(units["start"].to_numpy(), starts, side="right") - 1
+    inside = (row >= 0) & (starts < units["end"].to_numpy()[np.maximum(row, 0)])
+    return np.where(inside, row, -1)
+
+
+def theme_matches(
+    report_or_text: Report | str,
+    *,
+    by: Unit = "document",
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+) -> pd.DataFrame:
+    """Every occurrence of every theme term, one row each, for concordances and plots.
+
+    Parameters
+    ----------
+    report_or_text : Report or str
+        A report from ``zjnlp.read.read_report``, or anything it reads (the text itself,
+        bytes, or a ``pathlib.Path``).
+    by : {"document", "part", "section", "paragraph"}, default="document"
+        The unit each match is placed in.
+    lexicons : iterable of str, path-like or Lexicon, optional
+        Lexicon ids or TOML paths; all packaged lexicons when omitted.
+
+    Returns
+    -------
+    DataFrame
+        The unit columns (``part, section, paragraph`` as for ``by``, plus ``headline``
+        for paragraphs), then ``theme`` (lexicon id), ``dimension`` (sub-dimension id, NA
+        when the lexicon has none), ``term``, ``start``, ``end`` (offsets into
+        ``report.text``), in order of lexicon then position.
+
+    Example
+    -------
+    >>> theme_matches("推动绿色发展，开辟绿色通道。", lexicons=["green"])[["term", "start"]]
+           term  start
+    0  绿色发展      2
+    """
+    report = as_report(report_or_text)
+    table, identity = _units(report, by)
+    rows = []
+    for lexicon in resolve_lexicons(lexicons):
+        for start, end, term, dimension in find_terms(report.text, lexicon):
+            rows.append((lexicon.id, dimension, term, start, end))
+    matches = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype(
+        {"theme": "str", "dimension": "str", "term": "str", "start": "int64", "end": "int64"}
+    )
+    matches["dimension"] = matches["dimension"].where(matches["dimension"] != "None")
+    row = _unit_of(table, matches["start"].to_numpy())
+    placed = identity.iloc[row[row >= 0]].reset_index(drop=True)
+    return pd.concat([placed, matches[row >= 0].reset_index(drop=True)], axis=1)
+
+
+def _terms_summary(counts: Counter[str]) -> str:
+    return ", ".join(f"{t}:{n}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def score_themes(
+    report_or_text: Report | str,
+    *,
+    by: Unit = "document",
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    tokenizer: Tokenizes | None = None,
+    dimensions: bool = False,
+) -> pd.DataFrame:
+    """Attention to each theme in each unit of a report: hits, per 1,000 tokens, share of text.
+
+    Parameters
+    ----------
+    report_or_text : Report or str
+        A report from ``zjnlp.read.read_report``, or anything it reads.
+    by : {"document", "part", "section", "paragraph"}, default="document"
+        The unit of analysis.
+    lexicons : iterable of str, path-like or Lexicon, optional
+        Lexicon ids or TOML paths (a file overrides the packaged lexicon with its id);
+        all packaged lexicons when omitted.
+    tokenizer : object with ``cut(text) -> list[str]``, optional
+        Counts the tokens of each unit; the project tokenizer when omitted. The report is
+        cut once and its tokens are assigned to units by offset.
+    dimensions : bool, default=False
+        One row per sub-dimension of each theme instead of one per theme.
+
+    Returns
+    -------
+    DataFrame
+        One row per unit and theme (and dimension), in unit order then lexicon order:
+
+        - the unit columns (``part, section, paragraph`` as for ``by``; plus ``headline``
+          for paragraphs);
+        - ``theme``: the lexicon id; ``dimension`` (only with ``dimensions=True``): the
+          sub-dimension id, NA for a lexicon without dimensions;
+        - ``hits``: occurrences of the theme's terms (longest first, no overlap, false
+          friends excluded);
+        - ``tokens``: tokens of the unit, whitespace and punctuation not counted;
+        - ``per_1000``: ``hits / tokens * 1000`` (NaN for a unit without tokens). Divided
+          by 1,000 this is the word-frequency share of Chen and Chen (2018);
+        - ``char_share``: the share of the unit's characters covered by matched terms;
+        - ``terms``: the matched terms with counts, most frequent first, e.g.
+          ``"绿色发展:3, 生态:2"`` (empty when there is no hit).
+
+    Raises
+    ------
+    OptionError
+        ``by`` or a lexicon id is not valid.
+
+    See Also
+    --------
+    theme_matches : the matches themselves, with offsets.
+    score_files : the same table for many files.
+
+    Example
+    -------
+    >>> score_themes("推动绿色发展，建设美丽中国。", lexicons=["green"])[["theme", "hits", "terms"]]
+       theme  hits       terms
+    0  green     2  绿色发展:1, 美丽中国:1
+    """
+    report = as_report(report_or_text)
+    table, identity = _units(report, by)
+    words = _word_starts(report.text, tokenizer or _default_tokenizer())
+    word_row = _unit_of(table, words)
+    tokens = np.bincount(word_row[word_row >= 0], minlength=len(table))
+    lengths = (table["end"] - table["start"]).to_numpy()
+    records = []
+    for lexicon in resolve_lexicons(lexicons):
+        found = find_terms(report.text, lexicon)
+        rows = _unit_of(table, np.array([m[0] for m in found], dtype=np.int64))
+        keys = [(lexicon.id, d.id or None) for d in lexicon.dimensions] if dimensions else [(lexicon.id, None)]
+        counts = {(r, key): Counter() for r in range(len(table)) for key in keys}
+        for (_, _, term, dimension), r in zip(found, rows):
+            if r >= 0:
+                counts[r, (lexicon.id, dimension if dimensions else None)][term] += 1
+        for (r, (theme, dimension)), terms in counts.items():
+            hits = sum(terms.values())
+            covered = sum(len(t) * n for t, n in terms.items())
+            records.append((r, theme, dimension, hits, covered, _terms_summary(terms)))
+    scores = pd.DataFrame(records, columns=["row", "theme", "dimension", "hits", "covered", "terms"])
+    scores = scores.sort_values("row", kind="stable")
+    row = scores.pop("row").to_numpy()
+    scores.insert(3, "tokens", tokens[row])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scores.insert(4, "per_1000", np.where(tokens[row] > 0, scores["hits"] / tokens[row] * 1000, np.nan))
+        scores.insert(5, "char_share", np.where(lengths[row] > 0, scores.pop("covered") / lengths[row], np.nan))
+    if not dimensions:
+        scores = scores.drop(columns="dimension")
+    placed = identity.iloc[row].reset_index(drop=True)
+    return pd.concat([placed, scores.reset_index(drop=True)], axis=1)
+
+
+def _score_file(
+    path: Path, *, by: Unit, lexicons: list[Lexicon], dimensions: bool
+) -> tuple[pd.DataFrame | None, str | None]:
+    try:
+        return score_themes(path, by=by, lexicons=lexicons, dimensions=dimensions), None
+    except InputError as error:
+        return None, str(error)
+
+
+def score_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    by: Unit = "document",
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    dimensions: bool = False,
+    jobs: int | None = None,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """:func:`score_themes` over many report files, fanned out over processes.
+
+    Parameters
+    ----------
+    paths : iterable of str or path-like
+        Report files, read with ``zjnlp.read.read_report``.
+    by, lexicons, dimensions
+        As for :func:`score_themes`.
+    jobs : int, optional
+        Worker processes; all cores when omitted, 1 to stay in this process.
+    progress : bool, default=True
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    DataFrame
+        ``file`` (the path as given), then the columns of :func:`score_themes`, files in
+        the order given; identical to scoring the files one by one. A file that cannot be
+        read is skipped with one line on stderr; ``df.attrs["errors"]`` lists those
+        messages (empty when every file was read).
+
+    Raises
+    ------
+    OptionError
+        ``by``, ``jobs`` or a lexicon is not valid (checked before any file is read).
+
+    Example
+    -------
+    >>> table = score_files(["2023.txt", "2024.txt"], lexicons=["green"])  # doctest: +SKIP
+    """
+    columns = ["file", *unit_columns(by), *(["headline"] if by == "paragraph" else [])]
+    columns += ["theme", *(["dimension"] if dimensions else []), *SCORE_COLUMNS[1:]]
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        raise OptionError("jobs", jobs, "a positive integer")
+    files = [Path(p) for p in paths]
+    work = partial(_score_file, by=by, lexicons=resolve_lexicons(lexicons), dimensions=dimensions)
+    workers = min(jobs or os.cpu_count() or 1, len(files))
+    from tqdm import tqdm
+
+    frames, errors = [pd.DataFrame(columns=columns)], []
+    with ProcessPoolExecutor(workers) if workers > 1 else _InProcess() as executor:
+        results = executor.map(work, files, chunksize=max(1, len(files) // (workers * 4)))
+        bar = tqdm(results, total=len(files), disable=not progress, file=sys.stderr, unit="file")
+        for path, (frame, error) in zip(files, bar):
+            if error is None:
+                frames.append(frame.assign(file=str(path))[columns])
+            else:
+                tqdm.write(error, file=sys.stderr)
+                errors.append(error)
+    scores = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    scores.attrs["errors"] = errors
+    return scores
+
+
+class _InProcess:
+    """Stands in for an executor when one worker will do: nothing is started."""
+
+    def __enter__(self) -> _InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, function, iterable, chunksize: int = 1):
+        return map(function, iterable)
