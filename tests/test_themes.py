@@ -1,0 +1,269 @@
+"""Tests for zjnlp.themes: lexicon files, matching, false friends and attention scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zjnlp.errors import OptionError, ZjnlpError
+from zjnlp.read import read_report
+from zjnlp.themes import (
+    Lexicon,
+    available_lexicons,
+    find_terms,
+    load_lexicon,
+    resolve_lexicons,
+    score_files,
+    score_themes,
+    theme_matches,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
+NATIONAL = ROOT / "seeds" / "national"
+THEMES = [
+    "culture", "education", "employment", "environment_chen2018", "governance", "green",
+    "health", "innovation", "safety", "social_security", "talent",
+]
+GREEN = "推动绿色发展，开辟绿色通道。\n加强生态环境保护，营造风清气正的政治生态。"
+USER_GREEN = """
+id = "green"
+name_zh = "绿色"
+name_en = "Green, narrowly"
+description = "Only the word 绿色."
+citation = "A user's own list."
+terms = ["绿色"]
+exclude = ["绿色通道"]
+"""
+
+
+class Characters:
+    """A tokenizer that cuts every character apart, so token counts are easy to check."""
+
+    def cut(self, text: str) -> list[str]:
+        return list(text)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_report(SEED)
+
+
+def test_packaged_lexicons_are_available_and_load():
+    assert available_lexicons() == THEMES
+    for theme in THEMES:
+        lexicon = load_lexicon(theme)
+        assert lexicon.id == theme
+        assert lexicon.citation and lexicon.description and lexicon.terms
+
+
+def test_green_has_the_four_dimensions():
+    dimensions = [d.id for d in load_lexicon("green").dimensions]
+    assert dimensions == ["pollution", "ecology", "low_carbon", "green_industry"]
+
+
+def test_chen2018_marks_every_word_it_could_not_confirm():
+    lexicon = load_lexicon("environment_chen2018")
+    assert "陈诗一" in lexicon.citation and not lexicon.exclude
+    assert set(lexicon.unconfirmed) <= set(lexicon.terms)
+
+
+@pytest.mark.parametrize(
+    "theme, text, expected",
+    [
+        ("green", "开辟鲜活农产品运输绿色通道。", []),
+        ("green", "营造风清气正的政治生态。", []),
+        ("green", "构建全过程创新生态链，优化人才生态。", []),
+        ("green", "培育产业生态，推进产业生态化。", ["产业生态化"]),
+        ("green", "加强生态环境保护。", ["生态环境"]),
+        ("green", "发展绿色石化和绿色食品。", ["绿色", "绿色食品"]),
+        ("environment_chen2018", "加强生态环境保护，营造政治生态。", ["生态", "环境保护", "生态"]),
+        ("innovation", "构建全过程创新生态链。", ["创新生态"]),
+        ("innovation", "努力提高技术水平，推进理论创新。", []),
+        ("talent", "营造高品质的人才生态，建设人才公寓。", ["人才", "人才公寓"]),
+        ("safety", "坚持总体国家安全观，统筹发展和安全。", []),
+        ("safety", "严格落实安全生产责任制，提升食品药品安全。", ["安全生产", "药品安全"]),
+        ("health", "推动经济持续健康发展。", []),
+        ("health", "推进健康中国建设，提高医疗服务水平。", ["健康中国", "医疗"]),
+        ("education", "深入开展主题教育，推进高校毕业生就业。", []),
+        ("employment", "发扬艰苦创业精神，鼓励以创业带动就业。", ["创业", "就业"]),
+        ("culture", "经过文化大革命，提高文化水平。", []),
+        ("governance", "开展污染治理，推进社会治理创新。", ["社会治理"]),
+    ],
+)
+def test_false_friends_and_longest_match(theme, text, expected):
+    assert [term for _, _, term, _ in find_terms(text, load_lexicon(theme))] == expected
+
+
+@given(st.lists(st.sampled_from(["绿色", "绿色通道", "生态", "政治生态", "生态环境", "污染", "，", "发展", "环保产业"]), max_size=30))
+def test_matches_are_in_order_without_overlap_and_never_excluded(pieces):
+    text = "".join(pieces)
+    lexicon = load_lexicon("green")
+    found = find_terms(text, lexicon)
+    assert all(text[start:end] == term for start, end, term, _ in found)
+    assert all(a[1] <= b[0] for a, b in zip(found, found[1:]))
+    assert all(term in lexicon.terms for _, _, term, _ in found)
+    assert sum(t in ("绿色", "绿色通道") for t in pieces) >= sum(term == "绿色" for _, _, term, _ in found)
+
+
+def test_a_user_file_overrides_the_packaged_lexicon_with_its_id(tmp_path):
+    path = tmp_path / "green.toml"
+    path.write_text(USER_GREEN, encoding="utf-8")
+    chosen = resolve_lexicons(["talent", "green", path])
+    assert [lexicon.id for lexicon in chosen] == ["talent", "green"]
+    assert chosen[1].terms == ("绿色",) and chosen[1].source == str(path)
+    scores = score_themes(GREEN, lexicons=[path], tokenizer=Characters())
+    assert scores[["theme", "hits", "terms"]].values.tolist() == [["green", 1, "绿色:1"]]
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda t: t.replace('id = "green"', 'id = "Green!"'), r"field 'id' must be lower-case"),
+        (lambda t: t.replace('citation = "A user\'s own list."', ""), r"field 'citation' is missing"),
+        (lambda t: t.replace('terms = ["绿色"]', "terms = []"), r"field 'terms' must list at least one term"),
+        (lambda t: t.replace('terms = ["绿色"]', "terms = [1]"), r"field 'terms' must be a list of non-empty strings"),
+        (lambda t: t.replace('terms = ["绿色"]', 'terms = ["绿色", "绿色"]'), r"lists 绿色 more than once"),
+        (lambda t: t.replace('exclude = ["绿色通道"]', 'exclude = ["绿色"]'), r"lists 绿色 more than once"),
+        (lambda t: t + 'unconfirmed = ["生态"]\n', r"field 'unconfirmed' names 生态, which are not terms"),
+        (lambda t: t + '[[dimensions]]\nid = "a"\n', r"'terms' or 'dimensions' must be given"),
+        (lambda t: t.replace('terms = ["绿色"]', 'dimensions = [{id = "a", name_zh = "甲", name_en = "A"}]'), r"field 'terms'"),
+        (lambda t: t + "terms = [", r"is not valid TOML"),
+    ],
+)
+def test_invalid_lexicon_files_name_the_file_and_field(tmp_path, change, message):
+    path = tmp_path / "mine.toml"
+    path.write_text(change(USER_GREEN), encoding="utf-8")
+    with pytest.raises(ZjnlpError, match=message) as error:
+        load_lexicon(path)
+    assert str(path) in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "value, error, message",
+    [
+        ("greeen", OptionError, r"lexicon='greeen' is not valid: expected one of culture, .* or the path of a .toml file"),
+        ("missing/theme.toml", ZjnlpError, r"missing/theme.toml: no such theme lexicon file"),
+    ],
+)
+def test_unknown_lexicons_are_refused(value, error, message):
+    with pytest.raises(error, match=message):
+        load_lexicon(value)
+
+
+@pytest.mark.parametrize("lexicons", ["green", []])
+def test_lexicons_must_be_a_non_empty_list(lexicons):
+    with pytest.raises(OptionError, match="lexicons="):
+        resolve_lexicons(lexicons)
+
+
+def test_scores_count_hits_tokens_and_covered_characters():
+    scores = score_themes(GREEN, lexicons=["green"], tokenizer=Characters())
+    words = sum(ch.isalnum() for ch in GREEN)
+    assert scores.columns.tolist() == ["theme", "hits", "tokens", "per_1000", "char_share", "terms"]
+    row = scores.iloc[0]
+    assert (row["hits"], row["tokens"], row["terms"]) == (2, words, "生态环境:1, 绿色发展:1")
+    assert row["per_1000"] == pytest.approx(2 / words * 1000)
+    assert row["char_share"] == pytest.approx(8 / len(GREEN))
+
+
+def test_terms_are_listed_by_count_then_term():
+    scores = score_themes("生态优先，生态保护，生态文明，绿色低碳，环保。", lexicons=["green"], tokenizer=Characters())
+    assert scores["terms"].iloc[0] == "环保:1, 生态:1, 生态保护:1, 生态文明:1, 绿色低碳:1"
+    scores = score_themes("生态，生态，环保。", lexicons=["green"], tokenizer=Characters())
+    assert scores["terms"].iloc[0] == "生态:2, 环保:1"
+
+
+@pytest.mark.parametrize(
+    "by, identity",
+    [
+        ("document", []),
+        ("part", ["part"]),
+        ("section", ["part", "section"]),
+        ("paragraph", ["part", "section", "paragraph", "headline"]),
+    ],
+)
+def test_every_unit_level_gives_the_same_totals(seed, by, identity):
+    scores = score_themes(seed, by=by)
+    assert scores.columns.tolist() == identity + ["theme", "hits", "tokens", "per_1000", "char_share", "terms"]
+    document = score_themes(seed).set_index("theme")
+    totals = scores.groupby("theme")[["hits", "tokens"]].sum()
+    pd.testing.assert_frame_equal(totals, document[["hits", "tokens"]].loc[totals.index])
+
+
+def test_dimensions_split_the_theme_rows(seed):
+    themes = score_themes(seed, by="section", lexicons=["green"])
+    dimensions = score_themes(seed, by="section", lexicons=["green"], dimensions=True)
+    assert dimensions.columns.tolist()[2:4] == ["theme", "dimension"]
+    assert dimensions["hits"].sum() == themes["hits"].sum()
+    assert len(dimensions) == 4 * len(themes)
+
+
+def test_matches_carry_units_and_offsets_into_the_clean_text(seed):
+    matches = theme_matches(seed, by="paragraph", lexicons=["green", "talent"])
+    assert matches.columns.tolist() == ["part", "section", "paragraph", "headline", "theme", "dimension", "term", "start", "end"]
+    assert all(seed.text[s:e] == t for s, e, t in matches[["start", "end", "term"]].itertuples(index=False))
+    scores = score_themes(seed, by="paragraph", lexicons=["green", "talent"])
+    assert len(matches) == scores["hits"].sum()
+
+
+def test_seed_green_attention_peaks_in_section_seven(seed):
+    green = score_themes(seed, by="paragraph", lexicons=["green"])
+    paragraphs = green.dropna(subset=["paragraph"]).sort_values("per_1000", ascending=False)
+    assert paragraphs["section"].head(3).tolist() == [7, 7, 7]
+
+
+def test_seed_talent_attention_peaks_in_the_talent_paragraph(seed):
+    talent = score_themes(seed, by="paragraph", lexicons=["talent"]).sort_values("per_1000", ascending=False)
+    assert talent["headline"].iloc[0] == "推进人才强市建设"
+
+
+def test_score_files_matches_file_by_file_and_reports_bad_files(tmp_path, capsys):
+    first, second, empty = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "empty.txt"
+    first.write_text(GREEN, encoding="utf-8")
+    second.write_text("推进人才强市建设，引进高层次人才。", encoding="utf-8")
+    empty.write_text("", encoding="utf-8")
+    scores = score_files([first, empty, second], lexicons=["green", "talent"], jobs=2, progress=False)
+    assert scores.columns.tolist()[:2] == ["file", "theme"]
+    assert scores.attrs["errors"] == [f"{empty}: is empty"]
+    assert f"{empty}: is empty" in capsys.readouterr().err
+    one_by_one = pd.concat(
+        [score_themes(p, lexicons=["green", "talent"]).assign(file=str(p)) for p in (first, second)], ignore_index=True
+    )
+    pd.testing.assert_frame_equal(scores, one_by_one[scores.columns], check_dtype=False)
+    in_process = score_files([first, second], lexicons=["green", "talent"], jobs=1, progress=False)
+    pd.testing.assert_frame_equal(in_process, scores, check_dtype=False)
+
+
+def test_score_files_with_nothing_readable_keeps_its_columns(tmp_path):
+    scores = score_files([tmp_path / "none.txt"], by="paragraph", progress=False)
+    assert scores.empty and scores.columns.tolist()[:5] == ["file", "part", "section", "paragraph", "headline"]
+    assert scores.attrs["errors"] == [f"{tmp_path / 'none.txt'}: no such file"]
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [({"by": "chapter"}, "by='chapter'"), ({"jobs": 0}, "jobs=0"), ({"lexicons": ["nope"]}, "lexicon='nope'")],
+)
+def test_score_files_checks_options_before_reading(options, message):
+    with pytest.raises(OptionError, match=message):
+        score_files(["never-read.txt"], progress=False, **options)
+
+
+def test_a_lexicon_object_can_be_passed_directly():
+    lexicon = load_lexicon("talent")
+    assert isinstance(lexicon, Lexicon)
+    assert resolve_lexicons([lexicon]) == [lexicon]
+
+
+@pytest.mark.skipif(not NATIONAL.is_dir(), reason="seeds/national has not been built yet")
+def test_chen2018_index_rises_over_the_national_reports():
+    paths = sorted(NATIONAL.glob("*.txt"))
+    scores = score_files(paths, lexicons=["environment_chen2018"], progress=False)
+    years = scores["file"].str.extract(r"(\d{4})", expand=False).astype(int)
+    assert len(scores) == len(paths) and not scores.attrs["errors"]
+    assert years.corr(scores["per_1000"], method="spearman") > 0.5
