@@ -155,9 +155,12 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 raise errors.InputError(source, errors.UNDECODABLE) from None
+            if not _looks_like_text(text):
+                raise errors.InputError(source, errors.BINARY.format(kind=f"not text once decoded as {encoding}"))
+            return text, encoding
     if b"\x00" in data:
         # UTF-16 without a BOM has a NUL in every other byte of its ASCII and CJK
         # text is mixed; anything else with NULs is binary.
@@ -185,12 +188,20 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     raise errors.InputError(source, errors.UNDECODABLE)
 
 
+_USUAL_CHAR_RE = re.compile(rf"[\s\x20-\x7e{_CJK}{_CJK_PUNCT}\u2000-\u206f\uff00-\uffef\u00a0-\u00ff]")
+
+
 def _looks_like_text(text: str) -> bool:
+    """Few control characters and mostly Chinese, Latin, digits or punctuation.
+
+    Random bytes decoded as UTF-16 or GB18030 give characters from all over Unicode.
+    """
     sample = text[:20000]
     if not sample:
         return True
     control = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs", "Cn") and c not in "\t\n\r\x0c")
-    return control / len(sample) < 0.01
+    usual = len(_USUAL_CHAR_RE.findall(sample))
+    return control / len(sample) < 0.01 and usual / len(sample) >= 0.9
 
 
 # --------------------------------------------------------------------------- HTML
@@ -351,7 +362,7 @@ _TITLE_WORDS = "总理|副总理|代总理|省长|代省长|市长|代市长|主
 # the last title word before the name: 副总理兼国家计划委员会主任李富春 → 李富春
 _SPEAKER_RE = re.compile(rf".*({_TITLE_WORDS})\s*([\u4e00-\u9fff][\u4e00-\u9fff·\s]{{1,12}})$")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_ADMIN_PLACE = r"[\u4e00-\u9fff]{2,12}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
+_ADMIN_PLACE = r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _PLACE_IN_TITLE_RE = re.compile(rf"^({_ADMIN_PLACE})(?:人民)?政府")
 _PLACE_IN_VENUE_RE = re.compile(rf"在({_ADMIN_PLACE})(?:第|[{_NUMERAL}]+届)")
 

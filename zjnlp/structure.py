@@ -250,9 +250,9 @@ def _unnumbered_parts(lines: list[str], kinds: _Kinds) -> None:
         and _UNNUMBERED_HEADING_RE.match(lines[i])
         and not _ENUMERATOR_RE.match(lines[i])
         and not _ADDRESS_RE.match(lines[i])
-        and kinds[i + 1] not in ("part", "section")
-        and not _UNNUMBERED_HEADING_RE.match(lines[i - 1])
-        and not _UNNUMBERED_HEADING_RE.match(lines[i + 1])
+        and kinds[i + 1] != "part"
+        and not (kinds[i - 1] == "paragraph" and _UNNUMBERED_HEADING_RE.match(lines[i - 1]))
+        and not (kinds[i + 1] == "paragraph" and _UNNUMBERED_HEADING_RE.match(lines[i + 1]))
     ]
     if len(found) < 2:
         return

@@ -1,0 +1,187 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zjnlp import errors
+from zjnlp.read import read_report
+
+from .conftest import SMALL_REPORT
+
+
+def test_seed_metadata(seed_report):
+    assert seed_report.metadata == {
+        "title": "湛江市政府工作报告（2023年2月9日曾进泽）",
+        "place": "湛江市",
+        "year": 2023,
+        "date": "2023-02-09",
+        "speaker": "曾进泽",
+        "publish_date": "2023-03-23",
+    }
+
+
+def test_seed_site_text_removed_and_audited(seed_report):
+    reasons = seed_report.removed["reason"].tolist()
+    assert reasons[:3] == ["breadcrumb", "header: title", "publish date"]
+    assert "pagination" in reasons
+    for site_text in ("您现在的位置", "发布日期", "浏览", "上一页", "返回顶部", "欢迎咨询"):
+        assert site_text not in seed_report.text
+    assert seed_report.text.startswith("供销、信用”综合合作试点，")
+    assert seed_report.text.endswith("勇毅前行，全")
+
+
+def test_seed_nothing_of_the_body_lost(seed_report):
+    # every raw character is either in the text (maybe normalised) or in a removed line
+    raw = seed_report.raw
+    kept = set(seed_report.offsets.tolist())
+    removed = set()
+    for row in seed_report.removed.itertuples():
+        removed.update(range(row.start, row.end))
+    lost = [i for i, c in enumerate(raw) if i not in kept and i not in removed and not c.isspace()]
+    assert lost == []
+
+
+@pytest.mark.parametrize(
+    "kind, fragment",
+    [
+        ("percent_sign_missing", "优良率达100"),
+        ("percent_sign_missing", "服务率分别超30、60"),
+        ("space_in_chinese", "互联网 医疗健康"),
+        ("space_in_chinese", "大数据 社会治理"),
+        ("truncated_start", "供销、信用"),
+        ("truncated_end", "勇毅前行，全"),
+        ("paginated", ""),
+    ],
+)
+def test_seed_damage_reported_with_positions(seed_report, kind, fragment):
+    rows = seed_report.warnings[seed_report.warnings["kind"] == kind]
+    assert not rows.empty
+    if fragment:
+        assert any(fragment in seed_report.text[max(0, r.start - 10) : r.end + 10] for r in rows.itertuples())
+
+
+def test_seed_is_not_repaired(seed_report):
+    assert "互联网 医疗健康" in seed_report.text
+    assert "严格规范公明执法" in seed_report.text
+    assert "优良率达100。" in seed_report.text
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("推进绿色发展,建设美丽中国。", "推进绿色发展，建设美丽中国。"),
+        ("(六)建设教育强市。", "（六）建设教育强市。"),
+        ("增长５．５％左右。", "增长5.5%左右。"),
+        ("第一段。\r\n\r\n第二段。", "第一段。\n第二段。"),
+        ("\u3000\u3000各位代表：", "各位代表："),
+        ("建设\u00a0\u00a0绿道。", "建设 绿道。"),
+        ("零\u200b宽。", "零宽。"),
+        ("1,000亿元", "1,000亿元"),
+        ("时间为10:30", "时间为10:30"),
+    ],
+)
+def test_normalisation(raw, clean):
+    assert read_report(raw).text == clean
+
+
+def test_offsets_trace_back_to_the_original():
+    raw = "\ufeff\u3000\u3000推进绿色发展,建设美丽中国。\r\n\r\n第二段。"
+    report = read_report(raw)
+    start = report.text.index("建设")
+    s, e = report.to_original(start, start + 4)
+    assert raw[s:e] == "建设美丽"
+    assert report.raw[report.offsets[report.text.index("，")]] == ","
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "utf-16-le"])
+def test_encodings_give_the_same_text(tmp_path, seed_path, encoding):
+    text = seed_path.read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_report(path).text == read_report(seed_path).text
+
+
+def test_crlf_gives_the_same_text(tmp_path, seed_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(seed_path.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_report(path).text == read_report(seed_path).text
+
+
+def test_html_page_gives_the_same_report(seed_path):
+    import html
+
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line.strip())
+    page = f"<!DOCTYPE html><html><head><title>t</title><script>var x = '<p>no</p>';</script></head><body>{body}</body></html>"
+    report = read_report(page)
+    assert report.format == "html"
+    assert report.text == read_report(seed_path).text
+    start = report.text.index("红树林")
+    s, e = report.to_original(start, start + 3)
+    assert report.raw[s:e] == "红树林"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", errors.EMPTY),
+        (b" \n\t\r\n", errors.BLANK),
+        ("\u3000\n".encode(), errors.BLANK),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
+        (b"%PDF-1.7 ...", "PDF document"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"\xff\xfe\xfd\x80\x81" * 100, "could not be decoded|binary"),
+    ],
+)
+def test_bad_bytes_raise_input_error(data, message):
+    with pytest.raises(errors.InputError, match=message):
+        read_report(data, name="bad.txt")
+
+
+def test_bad_paths(tmp_path):
+    with pytest.raises(errors.InputError, match=f"{tmp_path / 'missing.txt'}: no such file"):
+        read_report(tmp_path / "missing.txt")
+    with pytest.raises(errors.InputError, match="is a directory"):
+        read_report(tmp_path)
+
+
+def test_small_report_header_becomes_metadata():
+    report = read_report(SMALL_REPORT)
+    assert report.text.startswith("各位代表：")
+    assert report.metadata["place"] == "某市"
+    assert report.metadata["speaker"] == "张三"
+    assert report.metadata["date"] == "2024-01-20"
+    assert report.metadata["year"] == 2024
+
+
+def test_chinese_numeral_dates():
+    report = read_report("2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n各位代表：\n现在报告工作。")
+    assert report.metadata["date"] == "2026-01-27"
+    assert report.metadata["place"] == "甘肃省"
+
+
+def test_footer_after_the_report_is_removed():
+    page = "各位代表：\n现在报告工作。\n让我们团结奋斗！\n相关报道：\n某某新闻标题\n关闭窗口"
+    report = read_report(page)
+    assert report.text == "各位代表：\n现在报告工作。\n让我们团结奋斗！"
+    assert report.removed["text"].tolist() == ["相关报道：", "某某新闻标题", "关闭窗口"]
+
+
+def test_traditional_chinese_detected_and_converted():
+    text = "各位代表：\n現在，我代表國務院向大會作政府工作報告，請予審議。發展經濟，鞏固國防。"
+    assert "traditional_chinese" in set(read_report(text).warnings["kind"])
+    converted = read_report(text, to_simplified=True)
+    assert "国务院" in converted.text and "traditional_chinese" not in set(converted.warnings["kind"])
+    assert len(converted.text) == len(read_report(text).text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_reads_or_raises_input_error(text):
+    try:
+        report = read_report(text)
+    except errors.InputError:
+        return
+    assert len(report.offsets) == len(report.text)
+    assert np.all(np.diff(report.offsets) > 0)
+    assert "\n\n" not in report.text and not report.text.startswith("\n")
