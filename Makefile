@@ -1,0 +1,47 @@
+# Two commands set up everything on a fresh machine with Python 3.11:
+#   make run   re-runs every notebook in place and writes HTML copies to reports/
+#   make test  unit tests, then every notebook validated strictly with nbval
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+
+.PHONY: run test unit nbval lab bench lint constraints clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,notebooks]'
+	# build matplotlib's font cache now, not inside the first notebook (it writes to stderr)
+	$(PY) -c "import matplotlib.pyplot"
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	$(PY) -m jupyter nbconvert --to html --output-dir reports $(NOTEBOOKS)
+	$(PY) scripts/notebook_index.py
+
+test: unit nbval
+
+unit: $(VENV)/.installed
+	$(PY) -m pytest
+
+nbval: $(VENV)/.installed
+	$(PY) -m pytest --nbval $(NOTEBOOKS) --sanitize-with notebooks/sanitize.cfg
+
+lab: $(VENV)/.installed
+	$(PY) -m jupyter lab notebooks/
+
+bench: $(VENV)/.installed
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check zjnlp tests scripts benchmarks
+
+constraints: $(VENV)/.installed
+	$(PY) -m pip freeze --exclude-editable | grep -v '^zjnlp' > constraints.new && mv constraints.new constraints.txt
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache .hypothesis
