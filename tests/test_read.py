@@ -185,3 +185,10 @@ def test_any_text_reads_or_raises_input_error(text):
     assert len(report.offsets) == len(report.text)
     assert np.all(np.diff(report.offsets) > 0)
     assert "\n\n" not in report.text and not report.text.startswith("\n")
+
+
+def test_whitespace_table_is_complete():
+    from zjnlp.read import _WHITESPACE
+
+    every = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(_WHITESPACE) == every - {"\n", "\r"}

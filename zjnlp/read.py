@@ -62,6 +62,10 @@ _HALF_PUNCT_NEAR_CJK = re.compile(
 )
 
 
+# Every character str.isspace() accepts, but the line ends \n and \r.
+_WHITESPACE = "\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
 def _narrow_table() -> dict[int, str]:
     """Full-width ASCII (digits, Latin letters, %, +, ., /) to half width; white space to ' '."""
     table = {}
@@ -71,11 +75,8 @@ def _narrow_table() -> dict[int, str]:
         table[code] = chr(code - 0xFEE0)
     for char in "％＋．／＝＜＞＃＆＊＠＿～":
         table[ord(char)] = chr(ord(char) - 0xFEE0)
-    for code in range(0x110000):
-        if code in (0x0A, 0x0D):
-            continue
-        if chr(code).isspace():
-            table[code] = " "
+    for char in _WHITESPACE:
+        table[ord(char)] = " "
     table[0x0D] = "\n"  # CR and CRLF: the extra blank line is dropped with the others
     return table
 
