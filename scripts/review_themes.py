@@ -14,6 +14,7 @@ build-time tool: nothing at run or test time reads ``../shared``).
     .venv/bin/python scripts/review_themes.py green talent --contexts 4
     .venv/bin/python scripts/review_themes.py --neighbours 生态
     .venv/bin/python scripts/review_themes.py --chen
+    .venv/bin/python scripts/review_themes.py green --markdown   # the count table of REVIEW.md
 """
 
 from __future__ import annotations
@@ -84,24 +85,37 @@ def _spread(items: list, n: int) -> list:
     return items if len(items) <= n else [items[i * len(items) // n] for i in range(n)]
 
 
-def review(lexicon_id: str, texts: dict, *, contexts: int, width: int) -> None:
-    lexicon = load_lexicon(lexicon_id)
-    print(f"# {lexicon.id} ({lexicon.name_zh}) — {lexicon.source}")
+def _occurrences(lexicon, texts: dict) -> dict[str, list]:
+    """Matches of every term, and of every excluded string (as ``(exclude) STR``)."""
     hits: dict[str, list] = {}
     for group, reports in texts.items():
         for name, year, text in reports:
             for start, end, term, _ in find_terms(text, lexicon):
                 hits.setdefault(term, []).append((group, year, name, text, start, end))
-            # Excluded strings: found with a lexicon made of them alone.
             for term in lexicon.exclude:
                 for m in re.finditer(re.escape(term), text):
                     hits.setdefault(f"(exclude) {term}", []).append((group, year, name, text, m.start(), m.end()))
+    return hits
+
+
+def review(lexicon_id: str, texts: dict, *, contexts: int, width: int, markdown: bool) -> None:
+    lexicon = load_lexicon(lexicon_id)
+    hits = _occurrences(lexicon, texts)
+    dimension_of = {t: d.id for d in lexicon.dimensions for t in d.terms}
+    if markdown:
+        print("| term | dimension | national | provinces 2026 | reports | national years |")
+        print("| --- | --- | ---: | ---: | ---: | --- |")
+    else:
+        print(f"# {lexicon.id} ({lexicon.name_zh}) — {lexicon.source}")
     for term in list(lexicon.terms) + [f"(exclude) {t}" for t in lexicon.exclude]:
         found = hits.get(term, [])
         count = Counter(h[0] for h in found)
         docs = len({(h[0], h[2]) for h in found})
         years = [h[1] for h in found if h[0] == "national"]
         span = f"{min(years)}–{max(years)}" if years else "-"
+        if markdown:
+            print(f"| {term} | {dimension_of.get(term, '')} | {count['national']} | {count['provinces']} | {docs} | {span} |")
+            continue
         print(f"\n## {term}: national {count['national']}, provinces {count['provinces']}, reports {docs}, national years {span}")
         for _, year, name, text, start, end in _spread(found, contexts):
             print(f"  {year} {name[:12]:<12} {_context(text, start, end, width)}")
@@ -139,6 +153,7 @@ def main() -> None:
     parser.add_argument("--neighbours", metavar="STR", help="most frequent surroundings of STR")
     parser.add_argument("--top", type=int, default=60, help="rows for --neighbours")
     parser.add_argument("--chen", action="store_true", help="the Chen–Chen (2018) index by year")
+    parser.add_argument("--markdown", action="store_true", help="count tables only, as Markdown (for REVIEW.md)")
     args = parser.parse_args()
     texts = corpora()
     if args.neighbours:
@@ -147,7 +162,7 @@ def main() -> None:
         chen(texts)
     else:
         for lexicon_id in args.lexicons or available_lexicons():
-            review(lexicon_id, texts, contexts=args.contexts, width=args.width)
+            review(lexicon_id, texts, contexts=args.contexts, width=args.width, markdown=args.markdown)
             print()
 
 

@@ -41,6 +41,7 @@ MATCH_COLUMNS = ["theme", "dimension", "term", "start", "end"]
 
 _FIELDS = ("id", "name_zh", "name_en", "description", "citation")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
+_WORD = re.compile(r"[^\W_]")  # a letter, digit or ideograph: the token is a word
 
 
 class Tokenizes(Protocol):
@@ -93,6 +94,7 @@ class Lexicon:
         return tuple(term for dimension in self.dimensions for term in dimension.terms)
 
 
+@lru_cache(maxsize=1)
 def _packaged() -> dict[str, Path]:
     folder = resources.files("zjnlp") / "data" / "themes"
     return {Path(str(f)).stem: Path(str(f)) for f in folder.iterdir() if f.name.endswith(".toml")}
@@ -131,9 +133,16 @@ def _text(path: Path, table: dict, field: str) -> str:
 
 def _read_lexicon(path: Path) -> Lexicon:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return _parse_lexicon(path, path.stat().st_mtime_ns)
     except FileNotFoundError:
         raise ZjnlpError(f"{path}: no such theme lexicon file.") from None
+
+
+@lru_cache(maxsize=128)
+def _parse_lexicon(path: Path, modified: int) -> Lexicon:
+    """Parse a lexicon file; cached for as long as the file is not modified."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise ZjnlpError(f"{path}: cannot be read as UTF-8 text ({error}).") from None
     except tomllib.TOMLDecodeError as error:
@@ -252,6 +261,7 @@ def find_terms(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str | N
     return found
 
 
+@lru_cache(maxsize=1)
 def _default_tokenizer() -> Tokenizes:
     import rjieba  # until zjnlp.tokenize.Tokenizer lands
 
@@ -261,7 +271,7 @@ def _default_tokenizer() -> Tokenizes:
 def _word_starts(text: str, tokenizer: Tokenizes) -> np.ndarray:
     """Start offsets of the tokens that are words (not whitespace or punctuation)."""
     tokens = tokenizer.cut(text)
-    words = {t for t in set(tokens) if any(ch.isalnum() for ch in t)}
+    words = set(filter(_WORD.search, set(tokens)))
     starts = np.fromiter(accumulate(map(len, tokens), initial=0), dtype=np.int64, count=len(tokens) + 1)
     return starts[:-1][np.fromiter(map(words.__contains__, tokens), dtype=bool, count=len(tokens))]
 
