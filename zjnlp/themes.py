@@ -41,6 +41,7 @@ MATCH_COLUMNS = ["theme", "dimension", "term", "start", "end"]
 
 _FIELDS = ("id", "name_zh", "name_en", "description", "citation")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
+_EXCLUDED = "\0"  # the "dimension" of an excluded string: matched, then dropped
 _WORD = re.compile(r"[^\W_]")  # a letter, digit or ideograph: the token is a word
 
 
@@ -235,7 +236,7 @@ def resolve_lexicons(lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None
 def _matcher(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str | None]]:
     # Longest first: re takes the first alternative that matches at the leftmost position.
     dimension_of: dict[str, str | None] = {t: d.id or None for d in lexicon.dimensions for t in d.terms}
-    dimension_of.update(dict.fromkeys(lexicon.exclude, "\0"))
+    dimension_of.update(dict.fromkeys(lexicon.exclude, _EXCLUDED))
     ordered = sorted(dimension_of, key=lambda t: (-len(t), t))
     return re.compile("|".join(map(re.escape, ordered))), dimension_of
 
@@ -253,12 +254,11 @@ def find_terms(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str | N
     ['绿色发展']
     """
     pattern, dimension_of = _matcher(lexicon)
-    found = []
-    for match in pattern.finditer(text):
-        dimension = dimension_of[match.group()]
-        if dimension != "\0":
-            found.append((match.start(), match.end(), match.group(), dimension))
-    return found
+    return [
+        (match.start(), match.end(), term, dimension)
+        for match in pattern.finditer(text)
+        if (dimension := dimension_of[term := match.group()]) != _EXCLUDED
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -285,10 +285,11 @@ def _units(report: Report, by: Unit) -> tuple[pd.DataFrame, pd.DataFrame]:
     return table, identity
 
 
-def _unit_of(units: pd.DataFrame, starts: np.ndarray) -> np.ndarray:
-    """Row of ``units`` holding each offset, or -1 outside every unit."""
-    row = np.searchsorted(units["start"].to_numpy(), starts, side="right") - 1
-    inside = (row >= 0) & (starts < units["end"].to_numpy()[np.maximum(row, 0)])
+def _unit_of(bounds: tuple[np.ndarray, np.ndarray], offsets: np.ndarray) -> np.ndarray:
+    """Row of the unit (``bounds`` = its starts and ends) holding each offset, -1 if none."""
+    starts, ends = bounds
+    row = np.searchsorted(starts, offsets, side="right") - 1
+    inside = (row >= 0) & (offsets < ends[np.maximum(row, 0)])
     return np.where(inside, row, -1)
 
 
@@ -334,7 +335,7 @@ def theme_matches(
         {"theme": "str", "dimension": "str", "term": "str", "start": "int64", "end": "int64"}
     )
     matches["dimension"] = matches["dimension"].where(matches["dimension"] != "None")
-    row = _unit_of(table, matches["start"].to_numpy())
+    row = _unit_of((table["start"].to_numpy(), table["end"].to_numpy()), matches["start"].to_numpy())
     placed = identity.iloc[row[row >= 0]].reset_index(drop=True)
     return pd.concat([placed, matches[row >= 0].reset_index(drop=True)], axis=1)
 
@@ -405,13 +406,14 @@ def score_themes(
     report = as_report(report_or_text)
     table, identity = _units(report, by)
     words = _word_starts(report.text, tokenizer or _default_tokenizer())
-    word_row = _unit_of(table, words)
+    bounds = (table["start"].to_numpy(), table["end"].to_numpy())
+    word_row = _unit_of(bounds, words)
     tokens = np.bincount(word_row[word_row >= 0], minlength=len(table))
     lengths = (table["end"] - table["start"]).to_numpy()
     records = []
     for lexicon in resolve_lexicons(lexicons):
         found = find_terms(report.text, lexicon)
-        rows = _unit_of(table, np.array([m[0] for m in found], dtype=np.int64))
+        rows = _unit_of(bounds, np.array([m[0] for m in found], dtype=np.int64))
         keys = [(lexicon.id, d.id or None) for d in lexicon.dimensions] if dimensions else [(lexicon.id, None)]
         counts = {(r, key): Counter() for r in range(len(table)) for key in keys}
         for (_, _, term, dimension), r in zip(found, rows):
