@@ -21,7 +21,6 @@ import sys
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
@@ -32,7 +31,7 @@ from typing import NamedTuple, Protocol
 import numpy as np
 import pandas as pd
 
-from zjnlp.errors import InputError, OptionError, ZjnlpError
+from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import Report
 from zjnlp.structure import Unit, as_report, unit_columns, units
 
@@ -436,15 +435,6 @@ def score_themes(
     return pd.concat([placed, scores.reset_index(drop=True)], axis=1)
 
 
-def _score_file(
-    path: Path, *, by: Unit, lexicons: list[Lexicon], dimensions: bool
-) -> tuple[pd.DataFrame | None, str | None]:
-    try:
-        return score_themes(path, by=by, lexicons=lexicons, dimensions=dimensions), None
-    except InputError as error:
-        return None, str(error)
-
-
 def score_files(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -463,9 +453,9 @@ def score_files(
     by, lexicons, dimensions
         As for :func:`score_themes`.
     jobs : int, optional
-        Worker processes; all cores when omitted, 1 to stay in this process.
+        Worker processes; one per core when omitted, 1 to stay in this process.
     progress : bool, default=True
-        Show a progress bar on stderr.
+        Show a progress bar on stderr (on a terminal).
 
     Returns
     -------
@@ -480,42 +470,22 @@ def score_files(
     OptionError
         ``by``, ``jobs`` or a lexicon is not valid (checked before any file is read).
 
+    See Also
+    --------
+    zjnlp.batch.map_reports : the machinery, shared by every many-file analysis.
+
     Example
     -------
     >>> table = score_files(["2023.txt", "2024.txt"], lexicons=["green"])  # doctest: +SKIP
     """
+    from zjnlp.batch import map_reports
+
     columns = ["file", *unit_columns(by), *(["headline"] if by == "paragraph" else [])]
     columns += ["theme", *(["dimension"] if dimensions else []), *SCORE_COLUMNS[1:]]
-    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
-        raise OptionError("jobs", jobs, "a positive integer")
-    files = [Path(p) for p in paths]
-    work = partial(_score_file, by=by, lexicons=resolve_lexicons(lexicons), dimensions=dimensions)
-    workers = min(jobs or os.cpu_count() or 1, len(files))
-    from tqdm import tqdm
-
-    frames, errors = [pd.DataFrame(columns=columns)], []
-    with ProcessPoolExecutor(workers) if workers > 1 else _InProcess() as executor:
-        results = executor.map(work, files, chunksize=max(1, len(files) // (workers * 4)))
-        bar = tqdm(results, total=len(files), disable=not progress, file=sys.stderr, unit="file")
-        for path, (frame, error) in zip(files, bar):
-            if error is None:
-                frames.append(frame.assign(file=str(path))[columns])
-            else:
-                tqdm.write(error, file=sys.stderr)
-                errors.append(error)
-    scores = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    scores.attrs["errors"] = errors
+    score = partial(score_themes, by=by, lexicons=resolve_lexicons(lexicons), dimensions=dimensions)
+    scores, errors = map_reports(score, paths, jobs=jobs, progress=progress)
+    for error in errors:
+        print(error, file=sys.stderr)
+    scores = scores.reindex(columns=columns)
+    scores.attrs["errors"] = [str(error) for error in errors]
     return scores
-
-
-class _InProcess:
-    """Stands in for an executor when one worker will do: nothing is started."""
-
-    def __enter__(self) -> _InProcess:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def map(self, function, iterable, chunksize: int = 1):
-        return map(function, iterable)
