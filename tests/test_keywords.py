@@ -1,0 +1,355 @@
+"""Tests for zjnlp.keywords: frequencies, TF-IDF, baselines, keyness and co-occurrence."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zjnlp.errors import InputError, OptionError
+from zjnlp.keywords import (
+    EDGE_COLUMNS,
+    FREQUENCY_COLUMNS,
+    KEYNESS_COLUMNS,
+    KEYWORD_COLUMNS,
+    cooccurrence,
+    cooccurrence_graph,
+    jieba_keywords,
+    keyness,
+    keyness_by_unit,
+    keywords_for_cli,
+    term_frequencies,
+    tfidf_keywords,
+)
+
+
+class Spaces:
+    """A tokenizer that cuts at spaces (keeping them, so it is lossless): counts are easy to check."""
+
+    def cut(self, text: str) -> list[str]:
+        return [token for token in re.split(r"([ \n，。（）])", text) if token]
+
+
+SPACES = Spaces()
+PLAIN = {"tokenizer": SPACES, "stopwords": None}
+# Two sections; section 1 is about education, section 2 about ecology; 发展 is everywhere.
+TWO_SECTIONS = "（一）教育\n学校 学校 教师 发展 123 的\n（二）生态\n红树林 红树林 红树林 湿地 发展 。"
+ONE_UNIT = "学校 学校 教师 发展"
+EMPTY_SECTION = "（一）\n（二）生态\n红树林 红树林 湿地"
+
+
+def by_section(table: pd.DataFrame, column: str = "term") -> dict[int, list]:
+    return {int(section): group[column].tolist() for section, group in table.groupby("section")}
+
+
+# --------------------------------------------------------------------------- frequencies
+
+
+@pytest.mark.parametrize(
+    "by, keys",
+    [("document", []), ("part", ["part"]), ("section", ["part", "section"]), ("paragraph", ["part", "section", "paragraph"])],
+)
+def test_frequency_columns_are_the_unit_columns_then_the_counts(by, keys):
+    table = term_frequencies(TWO_SECTIONS, by=by, **PLAIN)
+    assert list(table.columns) == [*keys, *FREQUENCY_COLUMNS]
+    assert table["count"].sum() == 11  # 教育 学校×2 教师 发展×2 生态 红树林×3 湿地 (not 一, 二, 的: one character)
+
+
+def test_frequencies_per_unit_count_words_not_numbers_or_punctuation():
+    table = term_frequencies(TWO_SECTIONS, by="section", **PLAIN)
+    section_one = table[table["section"] == 1].set_index("term")
+    # words of section 1: 一 教育 学校 学校 教师 发展 的 (123, brackets and spaces are not words)
+    assert section_one.loc["学校", "count"] == 2
+    assert section_one.loc["学校", "per_1000"] == pytest.approx(2 / 7 * 1000)
+    assert by_section(table) == {1: ["学校", "发展", "教师", "教育"], 2: ["红树林", "发展", "湿地", "生态"]}
+    assert by_section(table, "rank") == {1: [1, 2, 2, 2], 2: [1, 2, 2, 2]}
+
+
+@pytest.mark.parametrize(
+    "stopwords, min_length, expected",
+    [
+        (None, 1, {"学校", "教师", "发展", "的"}),
+        (None, 2, {"学校", "教师", "发展"}),
+        (frozenset({"发展"}), 2, {"学校", "教师"}),
+        ({"发展", "教师"}, 2, {"学校"}),
+    ],
+)
+def test_stopwords_and_min_length_choose_the_terms(stopwords, min_length, expected):
+    table = term_frequencies(ONE_UNIT + " 的", tokenizer=SPACES, stopwords=stopwords, min_length=min_length)
+    assert set(table["term"]) == expected
+
+
+def test_a_unit_without_terms_has_no_rows():
+    table = term_frequencies(EMPTY_SECTION, by="section", **PLAIN)
+    assert set(table["section"]) == {2}
+
+
+# --------------------------------------------------------------------------- TF-IDF
+
+
+def test_tfidf_ranks_what_distinguishes_each_unit_first():
+    table = tfidf_keywords(TWO_SECTIONS, top=2, **PLAIN)
+    assert list(table.columns) == ["part", "section", *KEYWORD_COLUMNS]
+    assert by_section(table) == {1: ["学校", "教育"], 2: ["红树林", "生态"]}
+    assert table["score"].between(0, 1).all()
+
+
+def test_tfidf_on_one_unit_ranks_by_frequency_then_first_occurrence():
+    table = tfidf_keywords(ONE_UNIT, by="document", **PLAIN)
+    assert list(table.columns) == KEYWORD_COLUMNS
+    assert table["term"].tolist() == ["学校", "教师", "发展"]
+    assert table["rank"].tolist() == [1, 2, 3]
+
+
+def test_tfidf_with_a_reference_corpus_weighs_terms_the_reference_lacks():
+    reference = ["发展 学校 教师", "发展 学校"]
+    table = tfidf_keywords("学校 教师 发展 红树林", by="document", idf=reference, **PLAIN)
+    # IDF over the reference and the report: 红树林 ln(4/2)+1, 教师 ln(4/3)+1, 学校 and 发展 1
+    assert table["term"].tolist() == ["红树林", "教师", "学校", "发展"]
+
+
+@pytest.mark.parametrize("text", [EMPTY_SECTION, "（一）\n（二）"])
+def test_tfidf_skips_units_without_terms(text):
+    table = tfidf_keywords(text, **PLAIN)
+    assert list(table.columns) == ["part", "section", *KEYWORD_COLUMNS]
+    assert set(table["section"]) <= {2}
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        ({"top": 0}, "top"),
+        ({"idf": "world"}, "idf"),
+        ({"idf": [1, 2]}, "idf"),
+        ({"min_length": 0}, "min_length"),
+        ({"by": "chapter"}, "by"),
+        ({"stopwords": "legal"}, "stopwords"),
+        ({"stopwords": ["general", "legal"]}, "stopwords"),
+    ],
+)
+def test_tfidf_bad_options_name_the_option(kwargs, name):
+    options = {**PLAIN, **kwargs}
+    with pytest.raises(OptionError, match=f"^{name}="):
+        tfidf_keywords(TWO_SECTIONS, **options)
+
+
+# --------------------------------------------------------------------------- jieba baselines
+
+
+@pytest.mark.parametrize("method", ["tfidf", "textrank"])
+def test_jieba_baselines_have_the_keyword_columns_and_the_method(method):
+    table = jieba_keywords("（一）教育\n建设学校，培养教师，建设学校。\n（二）生态\n保护红树林，修复湿地，保护红树林。", method=method, top=3)
+    assert list(table.columns) == ["part", "section", *KEYWORD_COLUMNS, "method"]
+    assert (table["method"] == method).all()
+    assert table.groupby("section").size().max() <= 3
+
+
+def test_jieba_baseline_leaves_the_global_dictionary_alone():
+    import jieba
+
+    before = jieba.dt.FREQ.get("红树林博物馆")
+    jieba_keywords("建设红树林博物馆。", by="document")
+    assert jieba.dt.FREQ.get("红树林博物馆") == before
+
+
+def test_jieba_baseline_rejects_an_unknown_method():
+    with pytest.raises(OptionError, match="^method="):
+        jieba_keywords(ONE_UNIT, method="lda")
+
+
+# --------------------------------------------------------------------------- keyness
+
+# Target: 1,000 words, 10 of them 红树; reference: 4,000 words, 20 of them 红树.
+TARGET = " ".join(["红树"] * 10 + ["其他"] * 990)
+REFERENCE = " ".join(["红树"] * 20 + ["其他"] * 3980)
+
+
+def test_g2_chi2_and_log_ratio_match_hand_computed_values():
+    row = keyness(TARGET, REFERENCE, **PLAIN).set_index("term").loc["红树"]
+    # expected counts: 1000·30/5000 = 6, 4000·30/5000 = 24, 994, 3976
+    g2 = 2 * (10 * math.log(10 / 6) + 20 * math.log(20 / 24) + 990 * math.log(990 / 994) + 3980 * math.log(3980 / 3976))
+    chi2 = 5000 * (abs(10 * 3980 - 20 * 990) - 5000 / 2) ** 2 / (30 * 4970 * 1000 * 4000)
+    assert row["g2"] == pytest.approx(g2) == pytest.approx(2.943791214)
+    assert row["chi2"] == pytest.approx(chi2) == pytest.approx(2.567488263)
+    assert row["p_value"] == pytest.approx(0.0862081745)
+    assert row["log_ratio"] == pytest.approx(math.log2((10.5 / 1000) / (20.5 / 4000)))
+    assert row[["target_count", "reference_count"]].tolist() == [10, 20]
+    assert row["target_per_1000"] == pytest.approx(10.0)
+    assert row["reference_per_1000"] == pytest.approx(5.0)
+    assert row["direction"] == "over"
+
+
+def test_chi2_measure_gives_its_own_p_value():
+    row = keyness(TARGET, REFERENCE, measure="chi2", **PLAIN).set_index("term").loc["红树"]
+    assert row["p_value"] == pytest.approx(0.1090808044)
+
+
+def test_swapping_target_and_reference_flips_direction_and_keeps_the_statistics():
+    forward = keyness(TWO_SECTIONS, ONE_UNIT + " 红树林", min_count=1, **PLAIN).set_index("term").sort_index()
+    backward = keyness(ONE_UNIT + " 红树林", TWO_SECTIONS, min_count=1, **PLAIN).set_index("term").sort_index()
+    assert list(forward.index) == list(backward.index)
+    for column in ("g2", "chi2", "p_value"):
+        assert np.allclose(forward[column], backward[column])
+    assert np.allclose(forward["log_ratio"], -backward["log_ratio"])
+    differs = forward["target_per_1000"] != forward["reference_per_1000"]
+    assert (forward.loc[differs, "direction"] != backward.loc[differs, "direction"]).all()
+
+
+def test_over_used_terms_come_first_each_direction_by_the_measure():
+    table = keyness("红树林 红树林 红树林 海湾 发展", "发展 发展 发展 海湾 粮食 粮食 粮食", min_count=1, **PLAIN)
+    assert list(table.columns) == KEYNESS_COLUMNS
+    assert table["direction"].tolist() == sorted(table["direction"])  # "over" < "under"
+    for _, group in table.groupby("direction"):
+        assert group["g2"].is_monotonic_decreasing
+    assert table["term"].iloc[0] == "红树林"
+    assert table[table["direction"] == "under"]["term"].iloc[0] in {"粮食", "发展"}
+
+
+def test_a_term_absent_from_a_short_target_never_gets_a_positive_log_ratio():
+    table = keyness("湿地 湿地", " ".join(["发展"] * 50 + ["湿地"] * 2), min_count=1, **PLAIN).set_index("term")
+    assert table.loc["发展", "direction"] == "under"
+    assert table.loc["发展", "log_ratio"] <= 0
+
+
+def test_min_count_drops_rare_terms():
+    table = keyness("红树林 海湾", "红树林 粮食", min_count=2, **PLAIN)
+    assert table["term"].tolist() == ["红树林"]
+
+
+def test_a_corpus_of_several_texts_is_pooled():
+    pooled = keyness(TARGET, [REFERENCE[: len(REFERENCE) // 2], REFERENCE[len(REFERENCE) // 2 :]], **PLAIN)
+    assert pooled.set_index("term").loc["红树", "reference_count"] == 20
+
+
+@pytest.mark.parametrize("target, reference, name", [("123 。", ONE_UNIT, "target"), (ONE_UNIT, "。", "reference")])
+def test_keyness_of_a_side_without_words_names_it(target, reference, name):
+    with pytest.raises(InputError, match=f"^{name}: has no words"):
+        keyness(target, reference, **PLAIN)
+
+
+@pytest.mark.parametrize("kwargs, name", [({"min_count": 0}, "min_count"), ({"measure": "pmi"}, "measure")])
+def test_keyness_bad_options_name_the_option(kwargs, name):
+    with pytest.raises(OptionError, match=f"^{name}="):
+        keyness(TARGET, REFERENCE, **PLAIN, **kwargs)
+
+
+def test_each_section_against_the_rest_of_the_report():
+    table = keyness_by_unit(TWO_SECTIONS, min_count=2, **PLAIN)
+    assert list(table.columns) == ["part", "section", *KEYNESS_COLUMNS]
+    over = table[table["direction"] == "over"]
+    assert by_section(over) == {1: ["学校"], 2: ["红树林"]}
+    row = table[(table["section"] == 2) & (table["term"] == "红树林")].iloc[0]
+    assert (row["target_count"], row["reference_count"]) == (3, 0)
+
+
+@pytest.mark.parametrize("text, by", [(ONE_UNIT, "section"), (TWO_SECTIONS, "document"), ("（一）\n（二）", "section")])
+def test_keyness_by_unit_with_nothing_to_compare_is_an_empty_table(text, by):
+    table = keyness_by_unit(text, by=by, **PLAIN)
+    assert table.empty
+    assert list(table.columns) == [*{"document": [], "section": ["part", "section"]}[by], *KEYNESS_COLUMNS]
+
+
+def test_keyness_by_unit_skips_a_unit_without_words():
+    table = keyness_by_unit("学校 学校 湿地\n2023。\n红树林 红树林 湿地", by="paragraph", min_count=1, **PLAIN)
+    assert set(table["paragraph"]) == {1, 3}
+
+
+def test_keyness_by_unit_against_a_reference_compares_every_unit_with_it():
+    table = keyness_by_unit(TWO_SECTIONS, reference=["发展 发展 学校 学校 学校 学校"], min_count=2, **PLAIN)
+    assert by_section(table[table["direction"] == "over"]) == {2: ["红树林"]}
+
+
+# --------------------------------------------------------------------------- co-occurrence
+
+COOCCURRING = "保护 红树林 湿地。保护 红树林。湿地 海湾。\n保护 红树林 海湾。"
+
+
+def test_sentence_cooccurrence_counts_sentences_holding_both():
+    table = cooccurrence(COOCCURRING, min_count=1, **PLAIN)
+    assert list(table.columns) == EDGE_COLUMNS
+    edges = {(s, t): w for s, t, w in table[["source", "target", "weight"]].itertuples(index=False)}
+    assert edges[("保护", "红树林")] == 3
+    assert edges[("海湾", "湿地")] == 1
+    # 保护 and 红树林 are in the same 3 of the 4 sentences: PMI = log2(3·4 / (3·3))
+    assert table.iloc[0][["source", "target"]].tolist() == ["保护", "红树林"]
+    assert table.iloc[0]["pmi"] == pytest.approx(math.log2(4 / 3))
+
+
+def test_window_cooccurrence_counts_pairs_within_k_terms_of_a_paragraph():
+    table = cooccurrence(COOCCURRING, window=1, min_count=1, **PLAIN)
+    edges = {(s, t): w for s, t, w in table[["source", "target", "weight"]].itertuples(index=False)}
+    # paragraph 1 terms: 保护 红树林 湿地 保护 红树林 湿地 海湾; paragraph 2: 保护 红树林 海湾
+    assert edges == {("保护", "红树林"): 3, ("湿地", "红树林"): 2, ("保护", "湿地"): 1, ("海湾", "湿地"): 1, ("海湾", "红树林"): 1}
+
+
+def test_given_terms_are_found_on_the_text_whatever_the_segmentation():
+    table = cooccurrence("保护红树林湿地。红树林湿地公园。", terms=["红树林", "湿地", "粤港澳"], min_count=2)
+    assert table[["source", "target", "weight"]].values.tolist() == [["湿地", "红树林", 2]]
+
+
+def test_cooccurrence_of_terms_that_never_occur_is_empty_with_the_columns():
+    table = cooccurrence(COOCCURRING, terms=["粤港澳大湾区"], by="section")
+    assert table.empty
+    assert list(table.columns) == ["part", "section", *EDGE_COLUMNS]
+
+
+def test_cooccurrence_by_section_keeps_units_apart():
+    table = cooccurrence("（一）教育\n学校 教师。学校 教师。\n（二）生态\n学校 湿地。学校 湿地。", by="section", min_count=2, **PLAIN)
+    assert by_section(table, "target") == {1: ["教师"], 2: ["湿地"]}
+
+
+@pytest.mark.parametrize("kwargs, name", [({"window": 0}, "window"), ({"window": "paragraph"}, "window"), ({"min_count": 0}, "min_count")])
+def test_cooccurrence_bad_options_name_the_option(kwargs, name):
+    with pytest.raises(OptionError, match=f"^{name}="):
+        cooccurrence(COOCCURRING, **PLAIN, **kwargs)
+
+
+def test_the_graph_has_weighted_edges_and_node_strengths():
+    graph = cooccurrence_graph(cooccurrence(COOCCURRING, min_count=1, **PLAIN))
+    assert isinstance(graph, nx.Graph)
+    assert graph["保护"]["红树林"]["weight"] == 3
+    assert graph.nodes["保护"]["weight"] == sum(data["weight"] for *_, data in graph.edges("保护", data=True))
+    assert "pmi" in graph["保护"]["红树林"]
+
+
+def test_the_graph_refuses_edges_of_several_units():
+    edges = cooccurrence("（一）教育\n学校 教师。学校 教师。\n（二）生态\n学校 湿地。学校 湿地。", by="section", min_count=1, **PLAIN)
+    with pytest.raises(OptionError, match="edges of 2 units"):
+        cooccurrence_graph(edges)
+    assert cooccurrence_graph(edges[edges["section"] == 1]).number_of_edges() == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["学校", "教师", "湿地", "红树林", "。", "\n"]), min_size=1, max_size=30))
+def test_edges_are_distinct_ordered_pairs_weighted_no_more_than_their_rarer_term(tokens):
+    text = "推进 " + " ".join(tokens)
+    frequencies = term_frequencies(text, **PLAIN).set_index("term")["count"]
+    table = cooccurrence(text, min_count=1, **PLAIN)
+    assert (table["source"] < table["target"]).all()
+    assert not table.duplicated(["source", "target"]).any()
+    for source, target, weight in table[["source", "target", "weight"]].itertuples(index=False):
+        assert weight <= min(frequencies[source], frequencies[target])
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_cli_keyness_by_document_needs_a_reference():
+    with pytest.raises(OptionError, match="^reference="):
+        keywords_for_cli(ONE_UNIT, by="document", method="keyness")
+
+
+def test_cli_textrank_takes_no_reference():
+    with pytest.raises(OptionError, match="^reference="):
+        keywords_for_cli(ONE_UNIT, method="textrank", reference=["national"])
+
+
+def test_cli_rejects_an_unknown_method():
+    with pytest.raises(OptionError, match="^method="):
+        keywords_for_cli(ONE_UNIT, method="lda")

@@ -1,0 +1,944 @@
+"""Keywords that say something: term frequencies, TF-IDF, keyness and co-occurrence per unit.
+
+Every report repeats the same verbs (推进, 加快, 加强 …); counting them says nothing about
+what a section is about. The functions here count terms per unit of analysis and rank
+them by what distinguishes the unit:
+
+- :func:`term_frequencies`: counts and rate per 1,000 words;
+- :func:`tfidf_keywords`: scikit-learn's ``TfidfVectorizer`` fed by the zjnlp tokenizer,
+  with IDF over the report's own units or over a reference corpus;
+- :func:`jieba_keywords`: jieba's TF-IDF and TextRank extractors, as baselines;
+- :func:`keyness`, :func:`keyness_by_unit`, :func:`national_keyness`: over- and under-use
+  against a reference (log-likelihood G², Yates-corrected chi-square, log ratio);
+- :func:`cooccurrence`, :func:`cooccurrence_graph`: terms that occur together;
+- :func:`keywords_for_cli`: what ``zjnlp keywords`` prints.
+
+A *word* is a token holding a letter (a Chinese character or a Latin letter), so
+punctuation, white space and numbers are not words; rates are per 1,000 words. A *term*
+is a word of at least ``min_length`` characters that is not a stopword. Terms are what
+the tables list. The passages behind a term are one call away with
+:func:`zjnlp.context.kwic`.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+from pathlib import Path
+from typing import Literal, Protocol
+
+import numpy as np
+import pandas as pd
+
+from zjnlp.context import term_pattern
+from zjnlp.errors import InputError, OptionError
+from zjnlp.read import Report, read_report
+from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
+
+__all__ = [
+    "FREQUENCY_COLUMNS",
+    "KEYWORD_COLUMNS",
+    "KEYNESS_COLUMNS",
+    "EDGE_COLUMNS",
+    "DEFAULT_STOPWORDS",
+    "Tokenizes",
+    "term_frequencies",
+    "tfidf_keywords",
+    "jieba_keywords",
+    "keyness",
+    "keyness_by_unit",
+    "national_keyness",
+    "cooccurrence",
+    "cooccurrence_graph",
+    "keywords_for_cli",
+]
+
+FREQUENCY_COLUMNS = ["term", "count", "per_1000", "rank"]
+KEYWORD_COLUMNS = ["rank", "term", "score"]
+KEYNESS_COLUMNS = [
+    "term", "target_count", "reference_count", "target_per_1000", "reference_per_1000",
+    "g2", "chi2", "p_value", "log_ratio", "direction",
+]
+EDGE_COLUMNS = ["source", "target", "weight", "pmi"]
+
+StopwordKind = Literal["general", "policy"]
+Stopwords = StopwordKind | Sequence[StopwordKind] | Set[str] | None
+Corpus = Report | str | pd.DataFrame | Iterable[Report | str]
+DEFAULT_STOPWORDS: tuple[StopwordKind, ...] = ("general", "policy")
+_STOPWORD_KINDS = ("general", "policy")
+
+# A word holds a letter of some script: a Chinese character or a Latin letter. Tokens of
+# digits, punctuation or white space are not words.
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Tokenizes(Protocol):
+    """Anything with a lossless ``cut(text) -> list[str]``, such as ``zjnlp.tokenize.Tokenizer``."""
+
+    def cut(self, text: str) -> list[str]: ...
+
+
+def _default_tokenizer(text: str) -> Tokenizes:
+    """The project tokenizer with the quoted terms of ``text`` added."""
+    from zjnlp.tokenize import Tokenizer
+
+    return Tokenizer().for_text(text)
+
+
+def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
+    if stopwords is None:
+        return frozenset()
+    if isinstance(stopwords, Set):
+        return frozenset(stopwords)
+    kinds = (stopwords,) if isinstance(stopwords, str) else tuple(stopwords)
+    if not all(kind in _STOPWORD_KINDS for kind in kinds):
+        raise OptionError(
+            "stopwords", stopwords,
+            "'general', 'policy', a tuple of them, a set of words, or None for no stopwords",
+        )
+    from zjnlp.tokenize import stopwords as load_stopwords
+
+    return frozenset().union(*(load_stopwords(kind) for kind in kinds))
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """Cuts a text into words and picks out its terms; the ``tokenizer`` of the vectorizer."""
+
+    tokenizer: Tokenizes
+    stopwords: frozenset[str]
+    min_length: int
+
+    def words(self, text: str) -> list[str]:
+        return [token for token in self.tokenizer.cut(text) if _LETTER.search(token)]
+
+    def keep(self, word: str) -> bool:
+        return len(word) >= self.min_length and word not in self.stopwords
+
+    def __call__(self, text: str) -> list[str]:
+        return [word for word in self.words(text) if self.keep(word)]
+
+    def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
+        """Term counts over ``texts`` and their number of words."""
+        counts: Counter[str] = Counter()
+        total = 0
+        for text in texts:
+            words = self.words(text)
+            total += len(words)
+            counts.update(word for word in words if self.keep(word))
+        return counts, total
+
+
+def _terms(text: str, tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int) -> _Terms:
+    if isinstance(min_length, bool) or not isinstance(min_length, int) or min_length < 1:
+        raise OptionError("min_length", min_length, "a whole number of characters >= 1")
+    return _Terms(tokenizer or _default_tokenizer(text), _stopword_set(stopwords), min_length)
+
+
+def _check_top(top: int) -> None:
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise OptionError("top", top, "a whole number >= 1")
+
+
+def _labelled(table: pd.DataFrame, keys: list[str], rows: list[int], data: dict | pd.DataFrame) -> pd.DataFrame:
+    """``data`` (columns of equal length) with the unit columns of ``table.iloc[rows]`` first."""
+    labels = table[keys].iloc[rows].reset_index(drop=True)
+    return pd.concat([labels, pd.DataFrame(data)], axis=1)
+
+
+# --------------------------------------------------------------------------- frequencies
+
+
+def term_frequencies(
+    report: Report | str,
+    *,
+    by: Unit = "document",
+    tokenizer: Tokenizes | None = None,
+    stopwords: Stopwords = DEFAULT_STOPWORDS,
+    min_length: int = 2,
+) -> pd.DataFrame:
+    """How often each term occurs in each unit.
+
+    Parameters
+    ----------
+    report : Report or str
+        A report, or its text.
+    by : {"document", "part", "section", "paragraph"}, default="document"
+        The unit of analysis.
+    tokenizer : object with ``cut(text) -> list[str]``, optional
+        Defaults to the project tokenizer with the report's quoted terms added.
+    stopwords : "general", "policy", a tuple of them, a set of words, or None, default=("general", "policy")
+        Words not counted as terms: the packaged general Chinese list, the list of
+        policy boilerplate (推进, 加快 …), both, a set of your own, or none.
+    min_length : int, default=2
+        Shortest term, in characters (2 drops single characters such as 的, 和).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term and unit, units in text order and terms by falling count
+        (then by the order of the term as a string): the unit columns of ``by``, then
+        ``term``, ``count``, ``per_1000`` (count per 1,000 words of the unit, stopwords
+        included; punctuation, white space and numbers are not words), ``rank`` (1 for
+        the most frequent; tied terms share the lower rank). A unit without terms has
+        no rows.
+
+    Examples
+    --------
+    >>> class Spaces:
+    ...     cut = staticmethod(lambda text: re.split(r"( )", text))
+    >>> term_frequencies("红树林 保护 红树林", tokenizer=Spaces(), stopwords=None)[["term", "count", "rank"]].values.tolist()
+    [['红树林', 2, 1], ['保护', 1, 2]]
+    """
+    report = as_report(report)
+    keys = unit_columns(by)
+    table = units(report, by=by)
+    terms = _terms(report.text, tokenizer, stopwords, min_length)
+    rows: list[int] = []
+    data: dict[str, list] = {column: [] for column in FREQUENCY_COLUMNS}
+    for row, text in enumerate(table["text"]):
+        counts, total = terms.count([text])
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        rank = 0
+        for position, (term, count) in enumerate(ranked, start=1):
+            if position == 1 or count != ranked[position - 2][1]:
+                rank = position
+            rows.append(row)
+            data["term"].append(term)
+            data["count"].append(count)
+            data["per_1000"].append(count / total * 1000)
+            data["rank"].append(rank)
+    return _labelled(table, keys, rows, data).astype({"count": "int64", "per_1000": "float64", "rank": "int64"})
+
+
+# --------------------------------------------------------------------------- TF-IDF
+
+
+def _corpus_texts(corpus: Corpus, name: str) -> list[str]:
+    """The texts of a report, a text, a corpus table (its ``text`` column) or an iterable of them."""
+    if isinstance(corpus, Report):
+        return [corpus.text]
+    if isinstance(corpus, str):
+        return [corpus]
+    if isinstance(corpus, pd.DataFrame):
+        if "text" not in corpus.columns:
+            raise OptionError(name, "a DataFrame without a 'text' column", "a table with a 'text' column, such as zjnlp.corpus.national()")
+        return corpus["text"].tolist()
+    try:
+        texts = [item.text if isinstance(item, Report) else item for item in corpus]
+    except TypeError:
+        raise OptionError(name, type(corpus).__name__, "a Report, a text, a table with a 'text' column, or an iterable of texts") from None
+    if not all(isinstance(text, str) for text in texts):
+        raise OptionError(name, "an iterable holding something other than texts", "texts (str) or Reports")
+    return texts
+
+
+def _national_texts() -> list[str]:
+    from zjnlp.corpus import national
+
+    return national()["text"].tolist()
+
+
+def _idf_texts(idf: Literal["units", "national"] | pd.DataFrame | Iterable[str], report: Report) -> list[str] | None:
+    """The reference texts IDF is fitted on (``None`` for the report's own units)."""
+    if isinstance(idf, str) and idf in ("units", "national"):
+        texts = None if idf == "units" else _national_texts()
+    elif isinstance(idf, str):
+        raise OptionError("idf", idf, "'units', 'national', a table with a 'text' column, or an iterable of reference texts")
+    else:
+        texts = _corpus_texts(idf, "idf")
+    # A report compared with a corpus that holds it counts once.
+    return None if texts is None else [text for text in texts if text != report.text] + [report.text]
+
+
+def tfidf_keywords(
+    report: Report | str,
+    *,
+    by: Unit = "section",
+    top: int = 10,
+    tokenizer: Tokenizes | None = None,
+    stopwords: Stopwords = DEFAULT_STOPWORDS,
+    min_length: int = 2,
+    idf: Literal["units", "national"] | pd.DataFrame | Iterable[str] = "units",
+    sublinear_tf: bool = False,
+) -> pd.DataFrame:
+    """The terms that distinguish each unit, by TF-IDF.
+
+    Term frequencies come from scikit-learn's ``TfidfVectorizer`` run with the zjnlp
+    tokenizer (filtered as in :func:`term_frequencies`); IDF is smoothed
+    (``ln((1 + n) / (1 + df)) + 1``) and each unit's vector is L2-normalised.
+
+    Parameters
+    ----------
+    report : Report or str
+        A report, or its text.
+    by : {"document", "part", "section", "paragraph"}, default="section"
+        The unit of analysis.
+    top : int, default=10
+        Keywords per unit.
+    tokenizer, stopwords, min_length
+        As for :func:`term_frequencies`.
+    idf : "units", "national", DataFrame or iterable of str, default="units"
+        Where document frequencies come from. ``"units"``: the units of this report, so
+        a term every section uses (the city's name, 发展) weighs little and a term of one
+        section weighs most. ``"national"``: the national reports 1954–2025
+        (:func:`zjnlp.corpus.national`), each one document, plus this report. A table
+        with a ``text`` column or an iterable of texts: that reference corpus plus this
+        report. With a reference corpus, terms no other report uses (place names, local
+        projects) weigh most; with ``by="document"`` and ``"units"`` every term has the
+        same IDF and the ranking is by frequency alone.
+    sublinear_tf : bool, default=False
+        Use ``1 + ln(tf)`` in place of the count, so that a term repeated in one unit
+        does not crowd out the others.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Up to ``top`` rows per unit, units in text order: the unit columns of ``by``,
+        then ``rank`` (1 = highest score), ``term``, ``score`` (the TF-IDF weight, 0–1).
+        Ties are broken by first occurrence in the unit. A unit without terms has no rows.
+
+    See Also
+    --------
+    jieba_keywords : jieba's extractors, for comparison.
+    keyness_by_unit : each unit against the rest of the report, with significance.
+
+    Examples
+    --------
+    >>> class Spaces:
+    ...     cut = staticmethod(lambda text: re.split(r"( )", text))
+    >>> text = "（一）教育\\n教育 学校 发展\\n（二）生态\\n生态 红树林 发展"
+    >>> table = tfidf_keywords(text, top=1, tokenizer=Spaces(), stopwords=None)
+    >>> table[["section", "term"]].values.tolist()
+    [[1, '教育'], [2, '生态']]
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    _check_top(top)
+    report = as_report(report)
+    keys = unit_columns(by)
+    table = units(report, by=by)
+    terms = _terms(report.text, tokenizer, stopwords, min_length)
+    reference = _idf_texts(idf, report)
+    texts = table["text"].tolist()
+    vectorizer = TfidfVectorizer(tokenizer=terms, token_pattern=None, lowercase=False, sublinear_tf=sublinear_tf)
+    try:
+        if reference is None:
+            matrix = vectorizer.fit_transform(texts)
+        else:
+            matrix = vectorizer.fit(reference).transform(texts)
+    except ValueError as error:
+        if "empty vocabulary" not in str(error):
+            raise
+        return _labelled(table, keys, [], {column: [] for column in KEYWORD_COLUMNS})
+    vocabulary = vectorizer.vocabulary_
+    names = vectorizer.get_feature_names_out()
+    matrix = matrix.tocsr()
+
+    rows: list[int] = []
+    data: dict[str, list] = {column: [] for column in KEYWORD_COLUMNS}
+    for row, text in enumerate(texts):
+        scores = matrix.getrow(row)
+        if scores.nnz == 0:
+            continue
+        first = {}
+        for position, term in enumerate(terms(text)):
+            first.setdefault(vocabulary.get(term), position)
+        order = sorted(zip(scores.indices, scores.data), key=lambda item: (-item[1], first[item[0]]))
+        for rank, (column, score) in enumerate(order[:top], start=1):
+            rows.append(row)
+            data["rank"].append(rank)
+            data["term"].append(str(names[column]))
+            data["score"].append(float(score))
+    return _labelled(table, keys, rows, data).astype({"rank": "int64", "score": "float64"})
+
+
+# --------------------------------------------------------------------------- jieba baselines
+
+
+@cache
+def _jieba_extractors() -> dict[str, Callable]:
+    """jieba's TF-IDF and TextRank extractors bound to a private jieba dictionary."""
+    import jieba
+    import jieba.analyse
+    import jieba.posseg
+
+    logger = logging.getLogger("jieba")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # jieba logs the dictionary loading at DEBUG on stderr
+    try:
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+    finally:
+        logger.setLevel(level)
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    tfidf = jieba.analyse.TFIDF()
+    tfidf.tokenizer, tfidf.postokenizer = tokenizer, tagger
+    textrank = jieba.analyse.TextRank()
+    textrank.tokenizer = textrank.postokenizer = tagger
+    return {"tfidf": tfidf.extract_tags, "textrank": textrank.textrank}
+
+
+def jieba_keywords(
+    report: Report | str,
+    *,
+    by: Unit = "section",
+    top: int = 10,
+    method: Literal["tfidf", "textrank"] = "tfidf",
+) -> pd.DataFrame:
+    """jieba's keyword extractors per unit, as a baseline for :func:`tfidf_keywords`.
+
+    ``"tfidf"`` is ``jieba.analyse.extract_tags`` (term frequency in the unit times
+    jieba's IDF from a general corpus); ``"textrank"`` is ``jieba.analyse.textrank``
+    (PageRank over co-occurring nouns and verbs, weights scaled so the first is 1). Both
+    use jieba's own dictionary and stopwords, held privately: jieba's global dictionary
+    is not touched.
+
+    Parameters
+    ----------
+    report : Report or str
+        A report, or its text.
+    by : {"document", "part", "section", "paragraph"}, default="section"
+        The unit of analysis.
+    top : int, default=10
+        Keywords per unit.
+    method : {"tfidf", "textrank"}, default="tfidf"
+        The extractor.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Up to ``top`` rows per unit: the unit columns of ``by``, ``rank``, ``term``,
+        ``score`` (jieba's weight), ``method``.
+
+    Examples
+    --------
+    >>> jieba_keywords("建设红树林博物馆，保护红树林。", by="document", top=1)["term"].tolist()
+    ['红树林']
+    """
+    _check_top(top)
+    extractors = _jieba_extractors()
+    if method not in extractors:
+        raise OptionError("method", method, "'tfidf' or 'textrank'")
+    report = as_report(report)
+    keys = unit_columns(by)
+    table = units(report, by=by)
+    rows: list[int] = []
+    data: dict[str, list] = {column: [] for column in [*KEYWORD_COLUMNS, "method"]}
+    for row, text in enumerate(table["text"]):
+        for rank, (term, score) in enumerate(extractors[method](text, topK=top, withWeight=True), start=1):
+            rows.append(row)
+            data["rank"].append(rank)
+            data["term"].append(term)
+            data["score"].append(float(score))
+            data["method"].append(method)
+    return _labelled(table, keys, rows, data).astype({"rank": "int64", "score": "float64", "method": "str"})
+
+
+# --------------------------------------------------------------------------- keyness
+
+Measure = Literal["g2", "chi2"]
+
+
+def _check_keyness_options(min_count: int, measure: str) -> None:
+    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+        raise OptionError("min_count", min_count, "a whole number >= 1")
+    if measure not in ("g2", "chi2"):
+        raise OptionError("measure", measure, "'g2' (log-likelihood) or 'chi2' (Yates-corrected chi-square)")
+
+
+def _keyness_table(
+    target: Counter[str], target_words: int, reference: Counter[str], reference_words: int,
+    *, min_count: int, measure: Measure,
+) -> pd.DataFrame:
+    """The keyness of every term counted at least ``min_count`` times in both together."""
+    from scipy.special import xlogy
+    from scipy.stats import chi2 as chi2_distribution
+
+    candidates = sorted(term for term in target.keys() | reference.keys() if target[term] + reference[term] >= min_count)
+    a = np.array([target[t] for t in candidates], dtype=float)  # the term in the target
+    b = np.array([reference[t] for t in candidates], dtype=float)  # the term in the reference
+    c, d = target_words - a, reference_words - b  # the other words
+    n = float(target_words + reference_words)
+    observed = (a, b, c, d)
+    expected = (
+        target_words * (a + b) / n, reference_words * (a + b) / n,
+        target_words * (c + d) / n, reference_words * (c + d) / n,
+    )
+    # G² of the 2 × 2 table (Dunning 1993): 2 Σ O ln(O / E), with 0 ln 0 = 0
+    g2 = 2 * sum(xlogy(o, o) - xlogy(o, e) for o, e in zip(observed, expected))
+    g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-15 where O = E
+    yates = np.maximum(np.abs(a * d - b * c) - n / 2, 0.0)
+    chi2 = n * yates**2 / ((a + b) * (c + d) * (a + c) * (b + d))
+    target_rate, reference_rate = a / target_words, b / reference_words
+    log_ratio = np.log2(((a + 0.5) / target_words) / ((b + 0.5) / reference_words))
+    # Smoothing can reverse the sign when one side is much smaller (a term absent from a
+    # short section): the evidence then shows no measurable effect.
+    log_ratio = np.where(np.sign(log_ratio) == np.sign(target_rate - reference_rate), log_ratio, 0.0)
+    frame = pd.DataFrame({
+        "term": candidates,
+        "target_count": a.astype("int64"),
+        "reference_count": b.astype("int64"),
+        "target_per_1000": target_rate * 1000,
+        "reference_per_1000": reference_rate * 1000,
+        "g2": g2,
+        "chi2": chi2,
+        "p_value": chi2_distribution.sf(g2 if measure == "g2" else chi2, df=1),
+        "log_ratio": log_ratio,
+        "direction": np.where(target_rate > reference_rate, "over", "under"),
+    }, columns=KEYNESS_COLUMNS)
+    frame = frame.sort_values(["direction", measure, "term"], ascending=[True, False, True], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def keyness(
+    target: Corpus,
+    reference: Corpus,
+    *,
+    tokenizer: Tokenizes | None = None,
+    stopwords: Stopwords = DEFAULT_STOPWORDS,
+    min_length: int = 2,
+    min_count: int = 3,
+    measure: Measure = "g2",
+) -> pd.DataFrame:
+    """Terms the target uses more (or less) than the reference, with significance and effect size.
+
+    For each term, the 2 × 2 table of (this term, other words) × (target, reference)
+    gives the log-likelihood G² (Dunning 1993), the chi-square with Yates's continuity
+    correction, the p-value of the chosen one (chi-square distribution, 1 degree of
+    freedom) and the log ratio (Hardie 2014), ``log2`` of the ratio of the two rates per
+    word with 0.5 added to both counts so that a term absent from one side has a finite
+    ratio (set to 0 where the smoothing would reverse its sign, which happens when one
+    side is much smaller than the other). Words are counted as in :func:`term_frequencies`.
+
+    Parameters
+    ----------
+    target, reference : Report, str, DataFrame or iterable of str / Report
+        A report, a text, a table with a ``text`` column (such as
+        :func:`zjnlp.corpus.national`) or several texts, pooled.
+    tokenizer : object with ``cut(text) -> list[str]``, optional
+        Cuts both sides; defaults to the project tokenizer with the target's quoted
+        terms added.
+    stopwords, min_length
+        As for :func:`term_frequencies`.
+    min_count : int, default=3
+        Fewest occurrences of a term, target and reference together.
+    measure : {"g2", "chi2"}, default="g2"
+        The statistic that orders the table and gives ``p_value``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term: ``term``, ``target_count``, ``reference_count``,
+        ``target_per_1000``, ``reference_per_1000`` (per 1,000 words of each side),
+        ``g2``, ``chi2``, ``p_value``, ``log_ratio`` (positive: more frequent in the
+        target), ``direction`` (``"over"`` or ``"under"``: used more or less in the
+        target than in the reference). Over-used terms come first, each direction
+        ordered by ``measure``, strongest first. G² of 3.84 is p < 0.05, 6.63 is
+        p < 0.01, 10.83 is p < 0.001.
+
+    Raises
+    ------
+    zjnlp.errors.InputError
+        The target or the reference has no words.
+
+    Examples
+    --------
+    >>> class Spaces:
+    ...     cut = staticmethod(lambda text: re.split(r"( )", text))
+    >>> table = keyness("红树林 红树林 红树林 海湾", "粮食 粮食 粮食 海湾", tokenizer=Spaces(), stopwords=None, min_count=1)
+    >>> table[["term", "direction"]].values.tolist()
+    [['红树林', 'over'], ['海湾', 'over'], ['粮食', 'under']]
+    """
+    _check_keyness_options(min_count, measure)
+    target_texts = _corpus_texts(target, "target")
+    reference_texts = _corpus_texts(reference, "reference")
+    terms = _terms("\n".join(target_texts), tokenizer, stopwords, min_length)
+    target_counts, target_words = terms.count(target_texts)
+    reference_counts, reference_words = terms.count(reference_texts)
+    if target_words == 0:
+        raise InputError("target", "has no words to compare")
+    if reference_words == 0:
+        raise InputError("reference", "has no words to compare against")
+    return _keyness_table(target_counts, target_words, reference_counts, reference_words, min_count=min_count, measure=measure)
+
+
+def keyness_by_unit(
+    report: Report | str,
+    *,
+    by: Unit = "section",
+    reference: Corpus | None = None,
+    tokenizer: Tokenizes | None = None,
+    stopwords: Stopwords = DEFAULT_STOPWORDS,
+    min_length: int = 2,
+    min_count: int = 3,
+    measure: Measure = "g2",
+) -> pd.DataFrame:
+    """Keyness of each unit of a report against the rest of the report, or against a reference.
+
+    Parameters
+    ----------
+    report : Report or str
+        A report, or its text.
+    by : {"document", "part", "section", "paragraph"}, default="section"
+        The unit of analysis.
+    reference : Report, str, DataFrame, iterable of str, or None, default=None
+        What each unit is compared with; ``None``: the other units of the report
+        (with ``by="document"`` there are none, and the table is empty).
+    tokenizer, stopwords, min_length, min_count, measure
+        As for :func:`keyness`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The unit columns of ``by``, then the columns of :func:`keyness`; units in
+        text order. A unit without words, or with nothing to compare against, has no rows.
+
+    Examples
+    --------
+    >>> class Spaces:
+    ...     cut = staticmethod(lambda text: re.split(r"( )", text))
+    >>> text = "（一）教育\\n学校 学校 学校 发展\\n（二）生态\\n红树林 红树林 红树林 发展"
+    >>> table = keyness_by_unit(text, tokenizer=Spaces(), stopwords=None, min_count=3)
+    >>> table[table.direction == "over"][["section", "term"]].values.tolist()
+    [[1, '学校'], [2, '红树林']]
+    """
+    report = as_report(report)
+    table, keys, results = _unit_keyness(
+        report, by=by, reference=reference, tokenizer=tokenizer, stopwords=stopwords,
+        min_length=min_length, min_count=min_count, measure=measure,
+    )
+    if not results:
+        return _labelled(table, keys, [], _keyness_table(Counter(), 1, Counter(), 1, min_count=1, measure=measure))
+    return pd.concat([_labelled(table, keys, [row] * len(frame), frame) for row, frame in results], ignore_index=True)
+
+
+def _unit_keyness(
+    report: Report, *, by: Unit, reference: Corpus | None, tokenizer: Tokenizes | None,
+    stopwords: Stopwords, min_length: int, min_count: int, measure: Measure,
+) -> tuple[pd.DataFrame, list[str], list[tuple[int, pd.DataFrame]]]:
+    """The units of ``report`` and the keyness table of each unit that has one (by row)."""
+    _check_keyness_options(min_count, measure)
+    keys = unit_columns(by)
+    table = units(report, by=by)
+    terms = _terms(report.text, tokenizer, stopwords, min_length)
+    counted = [terms.count([text]) for text in table["text"]]
+    if reference is None:
+        all_counts = sum((counts for counts, _ in counted), Counter())
+        all_words = sum(words for _, words in counted)
+    else:
+        reference_counts, reference_words = terms.count(_corpus_texts(reference, "reference"))
+        if reference_words == 0:
+            raise InputError("reference", "has no words to compare against")
+    results = []
+    for row, (counts, words) in enumerate(counted):
+        if reference is None:
+            reference_counts, reference_words = all_counts - counts, all_words - words
+        if words and reference_words:
+            results.append((row, _keyness_table(counts, words, reference_counts, reference_words, min_count=min_count, measure=measure)))
+    return table, keys, results
+
+
+def national_keyness(
+    report: Report | str,
+    *,
+    year: Literal["same", "all"] | int = "same",
+    by: Unit = "document",
+    tokenizer: Tokenizes | None = None,
+    stopwords: Stopwords = DEFAULT_STOPWORDS,
+    min_length: int = 2,
+    min_count: int = 3,
+    measure: Measure = "g2",
+) -> pd.DataFrame:
+    """Keyness of a report (or each of its units) against the national reports.
+
+    What a local report says that the State Council's report does not (its places, its
+    projects), and what the national report says that it leaves out.
+
+    Parameters
+    ----------
+    report : Report or str
+        A report, or its text.
+    year : "same", "all" or int, default="same"
+        ``"same"``: the national report of the report's own year (from its metadata);
+        an int: the national report of that year; ``"all"``: all national reports
+        1954–2025, pooled (less the report itself, if it is one of them).
+    by : {"document", "part", "section", "paragraph"}, default="document"
+        The unit of analysis.
+    tokenizer, stopwords, min_length, min_count, measure
+        As for :func:`keyness`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`keyness_by_unit`.
+
+    Raises
+    ------
+    zjnlp.errors.OptionError
+        ``year="same"`` for a report whose year is unknown, or a year without a
+        national report.
+
+    Examples
+    --------
+    >>> table = national_keyness(report, year=2023)  # doctest: +SKIP
+    >>> table[table.direction == "over"].term.head(3).tolist()  # doctest: +SKIP
+    ['湛江', '红树林', '湛江湾']
+    """
+    from zjnlp.corpus import national
+
+    report = as_report(report)
+    reports = national()
+    if year == "all":
+        chosen = reports[reports["text"] != report.text]
+    else:
+        wanted = report.metadata.get("year") if year == "same" else year
+        if wanted is None:
+            raise OptionError("year", year, "a year: the report's metadata has none, so give year=<int> or 'all'")
+        chosen = reports[reports["year"] == wanted]
+        if chosen.empty:
+            raise OptionError("year", wanted, "a year with a national report (see zjnlp.corpus.national().year), or 'all'")
+    return keyness_by_unit(
+        report, by=by, reference=chosen, tokenizer=tokenizer, stopwords=stopwords,
+        min_length=min_length, min_count=min_count, measure=measure,
+    )
+
+
+# --------------------------------------------------------------------------- co-occurrence
+
+
+def cooccurrence(
+    report: Report | str,
+    *,
+    terms: Iterable[str] | None = None,
+    window: Literal["sentence"] | int = "sentence",
+    by: Unit = "document",
+    min_count: int = 2,
+    tokenizer: Tokenizes | None = None,
+    stopwords: Stopwords = DEFAULT_STOPWORDS,
+    min_length: int = 2,
+) -> pd.DataFrame:
+    """Pairs of terms that occur together, as a weighted edge table.
+
+    Parameters
+    ----------
+    report : Report or str
+        A report, or its text.
+    terms : iterable of str, optional
+        Only these terms, matched on the text (longest first, so a multi-word term is
+        found whatever the segmentation); by default every term the tokenizer finds
+        (filtered as in :func:`term_frequencies`).
+    window : "sentence" or int, default="sentence"
+        ``"sentence"``: two terms co-occur when they are in the same sentence, counted
+        once per sentence. An int ``k``: when at most ``k`` terms apart within a
+        paragraph (only the terms counted here, in text order), counted once per pair
+        of occurrences.
+    by : {"document", "part", "section", "paragraph"}, default="document"
+        Count edges separately within each unit.
+    min_count : int, default=2
+        Fewest co-occurrences for an edge to be listed.
+    tokenizer, stopwords, min_length
+        As for :func:`term_frequencies` (not used when ``terms`` is given).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair of distinct terms and unit: the unit columns of ``by``, then
+        ``source``, ``target`` (the pair, in string order), ``weight`` (co-occurrences),
+        ``pmi`` (``log2`` of ``weight`` over its chance expectation: ``fx * fy / n`` with
+        ``n`` sentences and ``fx`` the sentences holding the term; with a window of
+        ``k`` terms, ``2 * k * fx * fy / n`` with ``n`` term occurrences). Heaviest
+        edges first within each unit.
+
+    See Also
+    --------
+    cooccurrence_graph : the edges as a networkx graph.
+
+    Examples
+    --------
+    >>> cooccurrence("保护红树林，建设湛江湾。保护红树林和湛江湾。", terms=["红树林", "湛江湾"])[["source", "target", "weight"]].values.tolist()
+    [['湛江湾', '红树林', 2]]
+    """
+    if not (window == "sentence" or (isinstance(window, int) and not isinstance(window, bool) and window >= 1)):
+        raise OptionError("window", window, "'sentence' or a whole number of terms >= 1")
+    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+        raise OptionError("min_count", min_count, "a whole number >= 1")
+    report = as_report(report)
+    keys = unit_columns(by)
+    table = units(report, by=by)
+    if terms is None:
+        find: Callable[[str], list[str]] = _terms(report.text, tokenizer, stopwords, min_length)
+    else:
+        find = term_pattern(terms).findall
+    # Contexts: sentences, or paragraphs for a window of terms; each lies in one unit.
+    contexts = sentences(report, by=by) if window == "sentence" else units(report, by="paragraph")
+    owner = np.searchsorted(table["start"].to_numpy(), contexts["start"].to_numpy(), side="right") - 1
+
+    rows: list[int] = []
+    data: dict[str, list] = {column: [] for column in EDGE_COLUMNS}
+    for row in range(len(table)):
+        found = [find(text) for text in contexts["text"][owner == row]]
+        if window == "sentence":
+            sets = [sorted(set(terms_found)) for terms_found in found]
+            frequency = Counter(term for terms_found in sets for term in terms_found)
+            pairs = Counter(pair for terms_found in sets for pair in combinations(terms_found, 2))
+            n, chance = len(sets), 1.0
+        else:
+            frequency = Counter(term for terms_found in found for term in terms_found)
+            pairs = Counter(
+                tuple(sorted((x, y)))
+                for terms_found in found
+                for i, x in enumerate(terms_found)
+                for y in terms_found[i + 1 : i + 1 + window]
+                if x != y
+            )
+            n, chance = sum(frequency.values()), 2.0 * window
+        for (source, target), weight in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+            if weight < min_count:
+                break
+            rows.append(row)
+            data["source"].append(source)
+            data["target"].append(target)
+            data["weight"].append(weight)
+            data["pmi"].append(math.log2(weight * n / (chance * frequency[source] * frequency[target])))
+    return _labelled(table, keys, rows, data).astype({"source": "str", "target": "str", "weight": "int64", "pmi": "float64"})
+
+
+def cooccurrence_graph(edges: pd.DataFrame):
+    """The edges of :func:`cooccurrence` as a networkx graph, ready to draw.
+
+    Parameters
+    ----------
+    edges : pandas.DataFrame
+        A table from :func:`cooccurrence` (or any table with ``source``, ``target``,
+        ``weight``), for one unit: filter a table made with ``by`` first.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per term, with ``weight``: the sum of its edges' weights (its
+        strength, for node sizes); one edge per row, with ``weight`` and, when the table
+        has it, ``pmi``.
+
+    Raises
+    ------
+    zjnlp.errors.OptionError
+        The table lacks ``source``/``target``/``weight``, or holds edges of several units.
+
+    Examples
+    --------
+    >>> graph = cooccurrence_graph(pd.DataFrame({"source": ["湛江湾"], "target": ["红树林"], "weight": [2]}))
+    >>> graph["湛江湾"]["红树林"]["weight"], graph.nodes["红树林"]["weight"]
+    (2, 2)
+    """
+    import networkx as nx
+
+    missing = {"source", "target", "weight"} - set(edges.columns)
+    if missing:
+        raise OptionError("edges", f"a table without {', '.join(sorted(missing))}", "the table cooccurrence() returns")
+    keys = [column for column in edges.columns if column in ("part", "section", "paragraph")]
+    if keys and len(edges[keys].drop_duplicates()) > 1:
+        count = len(edges[keys].drop_duplicates())
+        raise OptionError("edges", f"edges of {count} units", "the edges of one unit: filter on the unit columns first")
+    graph = nx.Graph()
+    attributes = [column for column in ("weight", "pmi") if column in edges.columns]
+    for record in edges[["source", "target", *attributes]].itertuples(index=False):
+        graph.add_edge(record.source, record.target, **{name: getattr(record, name) for name in attributes})
+    for node, strength in graph.degree(weight="weight"):
+        graph.nodes[node]["weight"] = strength
+    return graph
+
+
+# --------------------------------------------------------------------------- command line
+
+Method = Literal["tfidf", "textrank", "keyness"]
+
+
+def _reference_texts(reference: Sequence[str | Path | Report]) -> list[str]:
+    """``"national"`` is the national corpus; a Path or any other string is a report file."""
+    texts: list[str] = []
+    for item in reference:
+        if isinstance(item, Report):
+            texts.append(item.text)
+        elif item == "national":
+            texts.extend(_national_texts())
+        else:
+            texts.append(read_report(Path(item)).text)
+    return texts
+
+
+def keywords_for_cli(
+    report: Report | str,
+    *,
+    by: Unit = "section",
+    top: int = 10,
+    method: Method = "tfidf",
+    reference: Sequence[str | Path | Report] | None = None,
+) -> pd.DataFrame:
+    """The table ``zjnlp keywords`` prints: the top terms of each unit by one method.
+
+    Parameters
+    ----------
+    report : Report or str
+        A report, or its text.
+    by : {"document", "part", "section", "paragraph"}, default="section"
+        The unit of analysis.
+    top : int, default=10
+        Keywords per unit.
+    method : {"tfidf", "textrank", "keyness"}, default="tfidf"
+        ``"tfidf"``: :func:`tfidf_keywords`; ``"textrank"``: jieba's TextRank
+        (:func:`jieba_keywords`); ``"keyness"``: the over-used terms of
+        :func:`keyness_by_unit`, by G².
+    reference : sequence of ``"national"``, file paths or Reports, optional
+        The reference corpus: for ``tfidf`` the IDF corpus (default: the report's own
+        units), for ``keyness`` what each unit is compared with (default: the rest of
+        the report). ``"national"`` stands for the national reports 1954–2025; any
+        other string is a report file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The unit columns of ``by``, then ``rank``, ``term``, ``score`` (TF-IDF weight,
+        TextRank weight or G²).
+
+    Raises
+    ------
+    zjnlp.errors.OptionError
+        An unknown method; a reference with ``textrank``; ``keyness`` by document with
+        no reference.
+    zjnlp.errors.InputError
+        A reference file cannot be read.
+    """
+    _check_top(top)
+    reference = None if reference is None or len(reference) == 0 else reference
+    if method == "tfidf":
+        idf = "units" if reference is None else _reference_texts(reference)
+        return tfidf_keywords(report, by=by, top=top, idf=idf)
+    if method == "textrank":
+        if reference is not None:
+            raise OptionError("reference", list(map(str, reference)), "no reference with method 'textrank' (jieba's TextRank needs none)")
+        return jieba_keywords(report, by=by, top=top, method="textrank").drop(columns="method")
+    if method == "keyness":
+        if reference is None and by == "document":
+            raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
+        texts = None if reference is None else _reference_texts(reference)
+        table, keys, results = _unit_keyness(
+            as_report(report), by=by, reference=texts, tokenizer=None, stopwords=DEFAULT_STOPWORDS,
+            min_length=2, min_count=3, measure="g2",
+        )
+        rows: list[int] = []
+        data: dict[str, list] = {column: [] for column in KEYWORD_COLUMNS}
+        for row, frame in results:
+            over = frame[frame["direction"] == "over"].head(top)
+            rows.extend([row] * len(over))
+            data["rank"].extend(range(1, len(over) + 1))
+            data["term"].extend(over["term"])
+            data["score"].extend(over["g2"])
+        return _labelled(table, keys, rows, data).astype({"rank": "int64", "score": "float64"})
+    raise OptionError("method", method, "'tfidf', 'textrank' or 'keyness'")
