@@ -1,0 +1,189 @@
+"""Tests for zjnlp.plotting: the Chinese font, labels, every figure function, no missing glyph."""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from fontTools.ttLib import TTFont
+
+from zjnlp import plotting
+from zjnlp.read import read_report
+from zjnlp.structure import units
+from zjnlp.themes import available_lexicons, load_lexicon, score_themes
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
+PROVINCES = ROOT / "seeds" / "provinces-2026"
+# Labels the notebooks draw besides the report's own words and the theme names.
+NOTEBOOK_LABELS = "湛江市 2023 国务院政府工作报告 全国 广东省 各部分的篇幅 字数 年份 每千词命中数 主题关注度 开头 目录 结束语 附件 全文 标题 …"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return read_report(SEED)
+
+
+def _drawn(ax) -> None:
+    """Draw the figure with every warning an error (a missing glyph warns at draw time)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax.figure.canvas.draw()
+
+
+def _characters() -> list[str]:
+    """Every character the notebooks can draw: the seed page, theme names, provinces, labels."""
+    text = SEED.read_text(encoding="utf-8") + NOTEBOOK_LABELS
+    text += "".join(load_lexicon(theme).name_zh for theme in available_lexicons())
+    text += "".join(path.stem for path in PROVINCES.glob("*"))
+    return sorted({c for c in text if not c.isspace()})
+
+
+def _labels(width: int = 12) -> list[str]:
+    chars = _characters()
+    # unit_labels cuts titles at their first comma
+    chars = [c for c in chars if c != "，"] + ["，"]
+    return ["".join(chars[i : i + width]) for i in range(0, len(chars), width)]
+
+
+def test_font_path_is_noto_sans_sc():
+    assert plotting.font_path().is_file()
+    assert plotting.font_path().name == "NotoSansSC-Regular.otf"
+
+
+def test_import_changes_no_setting():
+    before = dict(mpl.rcParams)
+    importlib.reload(plotting)
+    assert dict(mpl.rcParams) == before
+
+
+def test_use_chinese_font_is_idempotent():
+    first = plotting.use_chinese_font()
+    settings = list(mpl.rcParams["font.sans-serif"])
+    assert plotting.use_chinese_font() == first == "Noto Sans SC"
+    assert mpl.rcParams["font.sans-serif"] == settings
+    assert settings.count("Noto Sans SC") == 1 and settings[0] == "Noto Sans SC"
+    assert mpl.rcParams["axes.unicode_minus"] is False
+
+
+def test_the_font_has_every_character_the_notebooks_draw():
+    # wordcloud draws with PIL, which silently draws a box for a missing glyph
+    cmap = TTFont(plotting.font_path(), lazy=True).getBestCmap()
+    assert [c for c in _characters() if ord(c) not in cmap] == []
+
+
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        ({"part": 2, "section": pd.NA, "title": "今年重点工作"}, "二、今年重点工作"),
+        ({"part": pd.NA, "section": 6, "title": "建设教育强市，激发活力"}, "（六）建设教育强市"),
+        ({"part": pd.NA, "section": 5, "title": "", "kind": "section"}, "（五）…"),
+        ({"part": 1, "section": 12, "paragraph": 3, "title": "推进人才引育"}, "一、（十二）3 推进人才引育"),
+        ({"part": pd.NA, "section": 6, "paragraph": pd.NA, "title": "", "kind": "paragraph"}, "（六）…"),
+        ({"part": pd.NA, "section": 7, "paragraph": pd.NA, "title": "", "kind": "heading"}, "（七） 标题"),
+        ({"part": pd.NA, "section": pd.NA, "title": "", "kind": "closing"}, "结束语"),
+        ({"part": pd.NA, "section": 20, "title": "一二三四五六七八九十一二三四五六"}, "（二十）一二三四五六七八九十一二三…"),
+    ],
+)
+def test_unit_labels(row, expected):
+    assert plotting.unit_labels(pd.DataFrame([row])).tolist() == [expected]
+
+
+def test_plot_lengths_draws_one_bar_per_unit(seed, tmp_path):
+    table = units(seed, by="section")
+    ax = plotting.plot_lengths(table, save=tmp_path / "figures" / "lengths.png")
+    widths = [patch.get_width() for patch in ax.patches]
+    assert widths == (table["end"] - table["start"]).tolist()
+    assert [t.get_text() for t in ax.get_yticklabels()] == plotting.unit_labels(table).tolist()
+    assert (tmp_path / "figures" / "lengths.png").stat().st_size > 0
+    _drawn(ax)
+
+
+def test_saved_figures_are_byte_identical(seed, tmp_path):
+    table = units(seed, by="section")
+    for name in ("a.png", "b.png"):
+        plotting.plot_lengths(table, save=tmp_path / name)
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+
+
+def test_plot_heatmap_by_section_with_theme_names(seed):
+    scores = score_themes(seed, by="section")
+    titled = scores.merge(units(seed, by="section")[["part", "section", "title", "kind"]], how="left")
+    ax = plotting.plot_heatmap(titled)
+    grid = ax.images[0].get_array()
+    assert grid.shape == (len(titled.drop_duplicates(["part", "section"])), len(available_lexicons()))
+    names = [t.get_text() for t in ax.get_xticklabels()]
+    assert names == [load_lexicon(t).name_zh for t in dict.fromkeys(scores["theme"])]
+    _drawn(ax)
+
+
+def test_plot_heatmap_rows_by_column_and_highlight():
+    scores = pd.DataFrame({
+        "province": ["广东省", "广东省", "北京市", "北京市"],
+        "theme": ["green", "talent", "green", "talent"],
+        "per_1000": [1.0, 2.0, 3.0, 4.0],
+    })
+    ax = plotting.plot_heatmap(scores, rows="province", highlight=["广东省"])
+    np.testing.assert_array_equal(ax.images[0].get_array(), [[1.0, 2.0], [3.0, 4.0]])
+    ticks = {t.get_text(): t for t in ax.get_yticklabels()}
+    assert ticks["广东省"].get_color() == plotting.HIGHLIGHT
+    assert ticks["北京市"].get_color() != plotting.HIGHLIGHT
+    _drawn(ax)
+
+
+def test_plot_ranking_sorts_and_highlights():
+    table = pd.DataFrame({"name": ["甲", "乙", "丙"], "per_1000": [1.0, 3.0, 2.0]})
+    ax = plotting.plot_ranking(table, label="name", highlight=["丙"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["乙", "丙", "甲"]
+    colours = [mpl.colors.to_hex(p.get_facecolor()) for p in ax.patches]
+    assert colours == [plotting.MUTED, plotting.HIGHLIGHT, plotting.MUTED]
+    _drawn(ax)
+
+
+def test_plot_timeline_marks_the_highlighted_point():
+    table = pd.DataFrame({"year": [2021, 2022, 2023], "per_1000": [1.0, 2.0, 1.5]})
+    ax = plotting.plot_timeline(table, highlight={"湛江市 2023": (2023, 4.0)})
+    assert ax.lines[0].get_xdata().tolist() == [2021, 2022, 2023]
+    assert ax.collections[0].get_offsets().tolist() == [[2023.0, 4.0]]
+    _drawn(ax)
+
+
+def test_plot_wordcloud_is_the_same_on_every_run():
+    frequencies = {"绿色发展": 9, "人才": 7, "湛江": 5, "创新": 3}
+    first = plotting.plot_wordcloud(frequencies).images[0].get_array()
+    second = plotting.plot_wordcloud(pd.Series(frequencies)).images[0].get_array()
+    np.testing.assert_array_equal(first, second)
+
+
+def test_every_figure_draws_every_character_without_a_missing_glyph():
+    labels = _labels(width=24)
+    n = len(labels)
+    table = pd.DataFrame({
+        "part": pd.array([pd.NA] * n, dtype="Int64"), "section": pd.array(range(1, n + 1), dtype="Int64"),
+        "title": labels, "kind": "section", "start": range(0, 10 * n, 10), "end": range(5, 10 * n + 5, 10),
+    })
+    scores = pd.DataFrame({"name": labels * 2, "theme": [labels[0]] * n + [labels[-1]] * n, "per_1000": range(2 * n)})
+    figures = [
+        plotting.plot_lengths(table, title=labels[0]),
+        plotting.plot_heatmap(scores, rows="name", highlight=labels[:1], title=labels[1]),
+        plotting.plot_ranking(scores.head(n), label="name", highlight=labels[:2], title=labels[2], xlabel=labels[3]),
+        plotting.plot_timeline(
+            pd.DataFrame({"year": range(n), "per_1000": range(n)}),
+            highlight={label: (i, i) for i, label in enumerate(labels[:3])}, title=labels[3], ylabel=labels[4],
+        ),
+        plotting.plot_wordcloud({label: i + 1 for i, label in enumerate(labels)}, title=labels[4]),
+    ]
+    for ax in figures:
+        _drawn(ax)

@@ -1,0 +1,391 @@
+"""Figures from zjnlp's tables, drawn in a Chinese font.
+
+Every function takes a table another stage returned (units, theme scores, keyword
+frequencies, co-occurrences, targets), draws one figure with one call, returns its
+:class:`~matplotlib.axes.Axes` and, given ``save=``, writes it as a PNG. Labels are drawn
+in Noto Sans SC from the ``pylopdf-fonts-zh-cn`` wheel, which :func:`use_chinese_font`
+registers with matplotlib (every function here calls it; importing the module changes
+nothing). Layouts and word clouds use fixed seeds, so a figure is the same on every run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+__all__ = [
+    "font_path",
+    "use_chinese_font",
+    "unit_labels",
+    "plot_lengths",
+    "plot_heatmap",
+    "plot_ranking",
+    "plot_timeline",
+    "plot_wordcloud",
+]
+
+HIGHLIGHT = "#d62728"
+BASE = "#4c72b0"
+MUTED = "#9aa9c2"
+_DPI = 120
+_NUMERALS = "一二三四五六七八九"
+_KIND_LABELS = {"address": "开头", "contents": "目录", "closing": "结束语", "appendix": "附件", "document": "全文"}
+
+
+def font_path() -> Path:
+    """The Noto Sans SC font file, for tools that take a path (such as ``wordcloud``).
+
+    Example
+    -------
+    >>> font_path().name
+    'NotoSansSC-Regular.otf'
+    """
+    from pylopdf_fonts_zh_cn import sans_path
+
+    return Path(sans_path())
+
+
+@cache
+def _register() -> str:
+    path = str(font_path())
+    mpl.font_manager.fontManager.addfont(path)
+    return mpl.font_manager.FontProperties(fname=path).get_name()
+
+
+def use_chinese_font() -> str:
+    """Make matplotlib draw text in Noto Sans SC; safe to call any number of times.
+
+    Registers the font file once, puts it first in ``font.sans-serif`` (the other fonts
+    stay as fallbacks), selects the sans-serif family and draws the minus sign as ``-``
+    (the font has no U+2212).
+
+    Returns
+    -------
+    str
+        The family name, ``"Noto Sans SC"``.
+
+    Example
+    -------
+    >>> use_chinese_font()
+    'Noto Sans SC'
+    """
+    name = _register()
+    sans = [family for family in mpl.rcParams["font.sans-serif"] if family != name]
+    mpl.rcParams["font.sans-serif"] = [name, *sans]
+    mpl.rcParams["font.family"] = "sans-serif"
+    mpl.rcParams["axes.unicode_minus"] = False
+    return name
+
+
+def _numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (for heading labels)."""
+    tens, ones = divmod(int(number), 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
+    return head + (_NUMERALS[ones - 1] if ones else "")
+
+
+def _short(text: str, width: int) -> str:
+    """A title up to its first comma, cut to ``width`` characters."""
+    text = text.split("，")[0]
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def unit_labels(table: pd.DataFrame, *, width: int = 14) -> pd.Series:
+    """Readable labels for the units of a table: ``一、工作回顾``, ``（六）建设教育强市``, ``（六）2 推进…``.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Rows with unit columns (``part``, ``section``, ``paragraph``, any of them) and,
+        optionally, ``title`` (as :func:`zjnlp.structure.units` returns) and ``kind``.
+    width : int, default=14
+        Titles are cut at their first comma and to this many characters.
+
+    Returns
+    -------
+    pandas.Series of str
+        One label per row, on the table's index.
+
+    Example
+    -------
+    >>> table = pd.DataFrame({"part": [pd.NA], "section": [6], "title": ["建设教育强市，激发活力"]})
+    >>> unit_labels(table).tolist()
+    ['（六）建设教育强市']
+    """
+    labels = []
+    for row in table.to_dict("records"):
+        part, section, paragraph = (row.get(k, pd.NA) for k in ("part", "section", "paragraph"))
+        if row.get("kind") in _KIND_LABELS:
+            label = _KIND_LABELS[row["kind"]]
+        else:
+            label = "" if pd.isna(part) else f"{_numeral(part)}、"
+            label += "" if pd.isna(section) else f"（{_numeral(section)}）"
+            if row.get("kind") == "heading":
+                label += " 标题 "
+            elif "paragraph" in row:
+                # a paragraph cut at its start by the page has no number
+                label += ("…" if pd.isna(paragraph) else str(int(paragraph))) + " "
+            if row.get("title"):
+                label += _short(str(row["title"]), width)
+            elif row.get("kind") in ("part", "section"):
+                label += "…"  # the heading is on a page this copy does not have
+            label = label.strip()
+        labels.append(label)
+    return pd.Series(labels, index=table.index, dtype=object)
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    use_chinese_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _save(ax: Axes, save: str | os.PathLike[str] | None) -> Axes:
+    if save is not None:
+        path = Path(save)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ax.figure.savefig(path, dpi=_DPI, metadata={"Software": None})
+    return ax
+
+
+def plot_lengths(
+    table: pd.DataFrame,
+    *,
+    title: str = "各部分的篇幅",
+    ax: Axes | None = None,
+    save: str | os.PathLike[str] | None = None,
+) -> Axes:
+    """Horizontal bars: the length in characters of each unit, in report order.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Units as :func:`zjnlp.structure.units` returns them (``start``, ``end`` and the
+        unit columns; ``title`` and ``kind`` label the bars when present).
+    title : str, default="各部分的篇幅"
+    ax : matplotlib Axes, optional
+        Draw here instead of on a new figure.
+    save : path, optional
+        Write the figure as a PNG there (folders are created).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Example
+    -------
+    >>> from zjnlp.structure import units
+    >>> ax = plot_lengths(units("（一）推动绿色发展。加快转型。\\n（二）建设人才强市。", by="section"))
+    """
+    lengths = (table["end"] - table["start"]).to_numpy()
+    labels = unit_labels(table)
+    ax = _axes(ax, (7.5, 0.45 * len(table) + 1.2))
+    y = np.arange(len(table))
+    ax.barh(y, lengths, color=BASE)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    for position, length in zip(y, lengths):
+        ax.annotate(f"{length:,}", (length, position), xytext=(3, 0), textcoords="offset points", va="center", fontsize=9)
+    ax.set_xlabel("字数")
+    ax.set_title(title)
+    ax.margins(x=0.12)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _save(ax, save)
+
+
+def _theme_names(themes: Sequence[str]) -> list[str]:
+    """Chinese names of packaged theme lexicons; other ids are shown as they are."""
+    from zjnlp.themes import available_lexicons, load_lexicon
+
+    packaged = set(available_lexicons())
+    return [load_lexicon(t).name_zh if t in packaged else t for t in themes]
+
+
+def plot_heatmap(
+    scores: pd.DataFrame,
+    *,
+    rows: str | None = None,
+    value: str = "per_1000",
+    highlight: Sequence[str] = (),
+    title: str = "主题关注度（每千词命中数）",
+    ax: Axes | None = None,
+    save: str | os.PathLike[str] | None = None,
+) -> Axes:
+    """A heatmap of theme scores: units (or reports) down, themes across, values written in.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        Long table with a ``theme`` column and a ``value`` column, as
+        :func:`zjnlp.themes.score_themes` returns it (joined to ``units(...)[[..., "title"]]``
+        for titled rows), or with a column naming each report.
+    rows : str, optional
+        The column that labels the rows (``"province"``, ``"report"``); by default the
+        unit columns, labelled by :func:`unit_labels`.
+    value : str, default="per_1000"
+    highlight : sequence of str
+        Row labels drawn in bold red (``["广东省"]``).
+    title : str
+    ax, save
+        As for :func:`plot_lengths`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    themes = list(dict.fromkeys(scores["theme"]))
+    frame = scores.assign(_row=unit_labels(scores) if rows is None else scores[rows].astype(str))
+    order = list(dict.fromkeys(frame["_row"]))
+    grid = frame.pivot_table(index="_row", columns="theme", values=value, aggfunc="sum", sort=False)
+    grid = grid.reindex(index=order, columns=themes)
+    ax = _axes(ax, (0.75 * len(themes) + 3.5, 0.38 * len(order) + 2.2))
+    image = ax.imshow(grid.to_numpy(dtype=float), cmap="YlGn", aspect="auto")
+    ax.set_xticks(range(len(themes)), _theme_names(themes), rotation=45, ha="right")
+    ax.set_yticks(range(len(order)), order)
+    peak = np.nanmax(grid.to_numpy(dtype=float)) if grid.size else 0
+    for (i, j), cell in np.ndenumerate(grid.to_numpy(dtype=float)):
+        if not np.isnan(cell):
+            ax.text(j, i, f"{cell:.1f}", ha="center", va="center", fontsize=7, color="white" if cell > 0.6 * peak else "black")
+    for tick in ax.get_yticklabels():
+        if tick.get_text() in highlight:
+            tick.set_color(HIGHLIGHT)
+            tick.set_fontweight("bold")
+    ax.figure.colorbar(image, ax=ax, shrink=0.6, label=value)
+    ax.set_title(title)
+    return _save(ax, save)
+
+
+def plot_ranking(
+    table: pd.DataFrame,
+    *,
+    label: str,
+    value: str = "per_1000",
+    highlight: Sequence[str] = (),
+    title: str = "",
+    xlabel: str = "每千词命中数",
+    ax: Axes | None = None,
+    save: str | os.PathLike[str] | None = None,
+) -> Axes:
+    """Horizontal bars sorted by ``value``, the ``highlight`` rows in red.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per bar: a ``label`` column and a ``value`` column.
+    label, value : str
+        The columns naming and sizing the bars.
+    highlight : sequence of str
+        Labels whose bars stand out (``["广东省", "湛江市 2023"]``).
+    title, xlabel : str
+    ax, save
+        As for :func:`plot_lengths`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ordered = table.sort_values([value, label], ascending=[False, True], kind="stable")
+    ax = _axes(ax, (7, 0.28 * len(ordered) + 1.4))
+    y = np.arange(len(ordered))
+    names = ordered[label].astype(str).tolist()
+    ax.barh(y, ordered[value], color=[HIGHLIGHT if n in highlight else MUTED for n in names])
+    ax.set_yticks(y, names, fontsize=9)
+    ax.invert_yaxis()
+    for tick in ax.get_yticklabels():
+        if tick.get_text() in highlight:
+            tick.set_color(HIGHLIGHT)
+            tick.set_fontweight("bold")
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _save(ax, save)
+
+
+def plot_timeline(
+    table: pd.DataFrame,
+    *,
+    x: str = "year",
+    y: str = "per_1000",
+    highlight: Mapping[str, tuple[float, float]] | None = None,
+    title: str = "",
+    ylabel: str = "每千词命中数",
+    ax: Axes | None = None,
+    save: str | os.PathLike[str] | None = None,
+) -> Axes:
+    """A line over time (one point per report), with labelled points placed against it.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per report with columns ``x`` and ``y``.
+    highlight : mapping of str to (x, y), optional
+        Points drawn as red stars with their label (``{"湛江市 2023": (2023, 4.1)}``).
+    title, ylabel : str
+    ax, save
+        As for :func:`plot_lengths`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    data = table.sort_values(x)
+    ax = _axes(ax, (9, 4))
+    ax.plot(data[x], data[y], color=BASE, marker="o", markersize=3, linewidth=1.2, label="国务院政府工作报告")
+    for name, (px, py) in (highlight or {}).items():
+        ax.scatter([px], [py], marker="*", s=180, color=HIGHLIGHT, zorder=3, label=name)
+        ax.annotate(name, (px, py), xytext=(-8, 8), textcoords="offset points", ha="right", color=HIGHLIGHT)
+    ax.set_xlabel("年份")
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(loc="upper left", frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _save(ax, save)
+
+
+def plot_wordcloud(
+    frequencies: Mapping[str, float] | pd.Series,
+    *,
+    max_words: int = 120,
+    random_state: int = 0,
+    title: str = "",
+    ax: Axes | None = None,
+    save: str | os.PathLike[str] | None = None,
+) -> Axes:
+    """A word cloud in Noto Sans SC, the same on every run.
+
+    Parameters
+    ----------
+    frequencies : mapping or pandas.Series
+        Word → weight (a Series indexed by word, such as a frequency column).
+    max_words : int, default=120
+    random_state : int, default=0
+        Seeds the placement of the words.
+    title : str
+    ax, save
+        As for :func:`plot_lengths`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    from wordcloud import WordCloud
+
+    weights = {str(word): float(weight) for word, weight in dict(frequencies).items() if weight > 0}
+    cloud = WordCloud(
+        font_path=str(font_path()), width=1000, height=560, background_color="white",
+        max_words=max_words, random_state=random_state, prefer_horizontal=1.0, colormap="viridis",
+    ).generate_from_frequencies(weights)
+    ax = _axes(ax, (9, 5.2))
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.set_axis_off()
+    ax.set_title(title)
+    return _save(ax, save)
