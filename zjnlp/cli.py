@@ -32,16 +32,14 @@ def _print_table(table: pd.DataFrame, fmt: str) -> None:
     elif table.empty:
         print("(no rows)")
     else:
-        shown = table.copy()
-        for column in shown.columns:
-            if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
-                shown[column] = shown[column].map(_short)
-        print(shown.to_string(index=False))
+        shown = table.astype(object).where(table.notna(), "")  # unknown is empty
+        with pd.option_context("display.unicode.east_asian_width", True):
+            print(shown.map(_short).to_string(index=False))
 
 
 def _short(value: object) -> object:
     if not isinstance(value, str):
-        return "" if value is None else value
+        return value
     value = value.replace("\n", " ⏎ ")
     return value if len(value) <= _TABLE_CELL else value[: _TABLE_CELL - 1] + "…"
 
