@@ -76,8 +76,8 @@ def national() -> pd.DataFrame:
     -------
     pandas.DataFrame
         57 rows sorted by year, columns ``year`` (int), ``speaker`` (str: who delivered
-        it, the premier or, in 1955, 1956, 1958, 1960, 1980 and 1991, the vice-premier
-        or minister whose plan or budget report stood in for it), ``date`` (str,
+        it: the premier or, in 1955, 1956, 1958, 1960, 1980 and 1991, the vice-premier
+        or state councillor whose plan or budget report stood in for it), ``date`` (str,
         ``YYYY-MM-DD``, the day it was delivered), ``text`` (the clean body) and
         ``path`` (``pathlib.Path`` of the file in ``seeds/national/``). Read once per
         process; each call returns a fresh copy.
