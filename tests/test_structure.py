@@ -164,3 +164,25 @@ def test_units_tile_any_text(text):
         return
     for by in ("part", "section", "paragraph"):
         assert_tiles(report.text, units(report, by=by))
+
+
+def test_list_inside_a_part_does_not_take_the_next_part_number():
+    text = (
+        "一、回顾\n成绩显著。\n二、任务\n要做好五件事。\n一、稳增长。要扩大内需。\n继续。\n二、促改革。要深化改革。\n继续。\n"
+        "三、惠民生。要办好实事。\n继续。\n三、自身建设\n要依法行政。"
+    )
+    table = structure(text)
+    assert table.loc[table["kind"] == "part", "part_title"].tolist() == ["回顾", "任务", "自身建设"]
+
+
+def test_one_line_items_in_a_row_are_a_list_not_parts():
+    text = "各位代表：\n报告工作。\n一、坚持改革。\n二、坚持开放。\n三、坚持发展。\n一、农业\n发展农业。\n二、工业\n发展工业。"
+    table = structure(text)
+    assert table.loc[table["kind"] == "part", "part_title"].tolist() == ["农业", "工业"]
+
+
+def test_table_of_contents_is_not_parts():
+    text = "目录\n一、回顾\n二、任务\n各位代表：\n报告工作。\n一、回顾\n成绩显著。\n二、任务\n要做好工作。"
+    table = structure(text)
+    assert table["kind"].tolist()[:3] == ["contents"] * 3
+    assert table.loc[table["kind"] == "part", "part"].tolist() == [1, 2]

@@ -41,6 +41,7 @@ _APPENDIX_RE = re.compile(r"^(附件|附录|附表|附[:：]|名词解释|注释
 _APPENDIX_TITLE_RE = re.compile(r"^[^。！？]{0,30}(民生实事|为民办实事|民生项目|名词解释)[^。！？]{0,10}$")
 _ENUMERATOR_RE = re.compile(rf"^([{_NUMERALS}]+是|[0-9]+[.、．]|[（(][0-9]+[）)])")
 _HEADLINE_MAX = 40
+_HEADLINE_RE = re.compile(rf"^([^。！？；]{{2,{_HEADLINE_MAX}}}?)[。！？；]")
 
 
 def chinese_numeral(numeral: str) -> int:
@@ -64,7 +65,7 @@ def _title(rest: str) -> str:
 
 def _headline(line: str) -> str | None:
     """The short headline sentence a topical paragraph opens with, if it has one."""
-    match = re.match(r"^([^。！？；]{2,%d}?)[。！？；]" % _HEADLINE_MAX, line)
+    match = _HEADLINE_RE.match(line)
     if match is None or "，" in match.group(1) and len(match.group(1)) > 30:
         return None
     return _ENUMERATOR_RE.sub("", match.group(1)).strip() or None
@@ -207,21 +208,13 @@ def _classify(lines: list[str]) -> _Kinds:
     appendix_at = _appendix_start(lines)
     closing_at = _closing_start(lines, appendix_at)
 
-    expected_part = None  # the number the next part heading must have
+    _label_contents(lines, kinds)
+    _label_parts(lines[:closing_at], kinds)
     seen_heading = False
     for i, line in enumerate(lines[:closing_at]):
-        part = _PART_RE.match(line)
-        if part and len(_title(part.group(2))) <= _HEADLINE_MAX:
-            number = chinese_numeral(part.group(1))
-            if expected_part is None or number == expected_part:
-                kinds[i] = "part"
-                kinds.parts[i] = (number, _title(part.group(2)))
-                if expected_part is None:
-                    kinds.first_part = number
-                expected_part = number + 1
-                seen_heading = True
-                continue
-        if _SECTION_RE.match(line):
+        if kinds[i] == "part":
+            seen_heading = True
+        elif kinds[i] == "paragraph" and _SECTION_RE.match(line):
             if not seen_heading:
                 kinds.first_section = chinese_numeral(_SECTION_RE.match(line).group(1))
             kinds[i] = "section"
@@ -233,6 +226,48 @@ def _classify(lines: list[str]) -> _Kinds:
 
     _label_front(lines, kinds)
     return kinds
+
+
+def _label_parts(lines: list[str], kinds: _Kinds) -> None:
+    """Find the part headings 一、二、三、… among the lines numbered that way.
+
+    Parts run in sequence. A list inside a part restarts at 一、 and is followed
+    while its numbers continue, so 一、二、三、 inside part 二 do not become parts;
+    three or more one-line items in a row are a list, not parts.
+    """
+    numbered = {}
+    for i, line in enumerate(lines):
+        match = _PART_RE.match(line)
+        if kinds[i] == "paragraph" and match:
+            numbered[i] = chinese_numeral(match.group(1))
+    in_list = {
+        i for i in numbered
+        if lines[i][-1] in "。；;" and any(all(k in numbered for k in range(j, j + 3)) for j in range(i - 2, i + 1))
+    }
+    numbered = {i: number for i, number in numbered.items() if i not in in_list}
+    expected = nested = None  # the next part number; the next number of a list inside a part
+    for i, number in numbered.items():
+        if nested is not None and number == nested:
+            nested += 1
+        elif expected is None or number == expected:
+            kinds[i] = "part"
+            kinds.parts[i] = (number, _title(_PART_RE.match(lines[i]).group(2)))
+            kinds.first_part = kinds.first_part or number
+            expected, nested = number + 1, None
+        elif number == 1:
+            nested = 2
+
+
+def _label_contents(lines: list[str], kinds: _Kinds) -> None:
+    """A table of contents (目录 and the headings listed after it) near the top."""
+    start = next((i for i, line in enumerate(lines[:10]) if line == "目录"), None)
+    if start is None:
+        return
+    kinds[start] = "contents"
+    for i in range(start + 1, len(lines)):
+        if "。" in lines[i] or len(lines[i]) > _HEADLINE_MAX or _ADDRESS_RE.match(lines[i]):
+            return
+        kinds[i] = "contents"
 
 
 _UNNUMBERED_HEADING_RE = re.compile(r"^[^。！？；：:，,、]{4,30}$")
@@ -273,12 +308,8 @@ def _label_front(lines: list[str], kinds: _Kinds) -> None:
         # 各位代表： and the paragraph after it are the address; a longer front (an
         # unnumbered review before 一、) stays body text.
         end = first_heading if address is None else min(first_heading, address + (2 if len(lines[address]) <= 10 else 1))
-        in_contents = False
         for i in front:
-            in_contents = lines[i] == "目录" or (in_contents and "。" not in lines[i] and len(lines[i]) <= _HEADLINE_MAX)
-            if in_contents:
-                kinds[i] = "contents"
-            elif i < end:
+            if i < end and kinds[i] != "contents":
                 kinds[i] = "address"
         return
     if not front:
