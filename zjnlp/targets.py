@@ -75,12 +75,13 @@ _HEADING_RE = re.compile(
 # A time or comparison base leading an indicator: 到2025年, 比一九八○年, 五年内, 今后.
 _TIME_RE = re.compile(
     r"(?:(?:到|至|在|于|比|较|从|由|截至)?(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末|初|前|内|以前|度)?"
-    r"|[一二三四五六七八九十两\d]{1,2}年(?:内|来|中|间|里)|今后|未来|到本世纪末|本世纪末)"
+    r"|[一二三四五六七八九十两\d]{1,2}年(?:内|来|中|间|里)|今明两年|今后|未来|到本世纪末|本世纪末)"
 )
 _PER_RE = re.compile(
     r"(?:每[十百千万亿\d]*(?:人口|人|户|平方公里|名|家|个|月|年|天|亩|吨|公里|平方米))+$"
 )
 _TIME_END_RE = re.compile(r"(?:到|至|在|于)?(?:19|20)\d\d年(?:底|末)?$")
+_LIST_NUMBER_RE = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
 _COMMA_RE = re.compile(r"[，,]")
 _CLAUSE_STOPS = "，,：:；;。！？!?\n"
 _SEGMENT_STOPS = _CLAUSE_STOPS + "、"
@@ -100,6 +101,7 @@ class _Lexicon:
     mention: re.Pattern
     multipliers: dict[str, float]
     unit_kind: dict[str, str]
+    unit_aliases: dict[str, str]
     before_re: re.Pattern  # a qualifier ending the text before a number
     time_before_re: re.Pattern  # a word that makes a duration or an age a quantity
     amount_verb_re: re.Pattern  # a verb a one-character Chinese numeral must follow
@@ -127,7 +129,11 @@ def _lexicon() -> _Lexicon:
     path = resources.files("zjnlp") / "data" / "targets.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     unit_kind = {unit: kind for kind, units in data["units"].items() for unit in units}
-    units = _alternation(list(unit_kind))
+    guards = data["unit_guards"]
+    units = "|".join(
+        re.escape(u) + (f"(?![{guards[u]}])" if u in guards else "")
+        for u in sorted(unit_kind, key=len, reverse=True)
+    )
     multipliers = {word: float(value) for word, value in data["multipliers"].items()}
     # 千 and 百 before 千瓦, 千米, 百分点 … belong to the unit, not to the number.
     guard = {"千": "(?![瓦米克伏])", "百": "(?!分)"}
@@ -142,7 +148,8 @@ def _lexicon() -> _Lexicon:
     per = _alternation(data["denominators"]["units"])
     mention = re.compile(
         r"(?P<pct>百分之|千分之)?"
-        r"(?:(?<![0-9.A-Za-z_/])(?P<ar>\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+        # thousands may be separated by "," or, in older texts, "，": 3，500万吨
+        r"(?:(?<![0-9.A-Za-z_/])(?!0\d)(?P<ar>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?P<approx1>多|余)?(?P<mult>{mult})?"
         # a Chinese numeral only as a percentage or before a unit: 百分之八, 三万亩
         rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{digits}]+)?)(?(pct)|(?=[多余]?(?:{units}))))"
@@ -152,6 +159,7 @@ def _lexicon() -> _Lexicon:
         mention=mention,
         multipliers=multipliers,
         unit_kind=unit_kind,
+        unit_aliases=data["unit_aliases"],
         before_re=re.compile(rf"(?:{_alternation(qualifiers['before'])})$"),
         time_before_re=re.compile(rf"(?:{_alternation(data['time_qualifiers']['before'])})$"),
         amount_verb_re=re.compile(rf"(?:{_alternation(qualifiers['counting_verbs'])})了?$"),
@@ -161,7 +169,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:(?:和|及|以及|并|或)(?=(?:{leading}))|(?:{leading})(?![{indicator['bound_suffixes']}]))"
         ),
         trailing_re=re.compile(rf"(?:{_alternation(indicator['trailing'])})$"),
-        after_stop_re=re.compile(rf"(?:{_alternation(indicator['after_stop'])})"),
+        after_stop_re=re.compile(_alternation(indicator["after_stop"] + qualifiers["before"])),
         rate_re=re.compile(_alternation(indicator["rate_words"])),
         growth_re=re.compile(_alternation(indicator["growth_words"])),
         formula_re=re.compile(_alternation(exclude["formula_nouns"])),
@@ -236,6 +244,7 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
     """The quantity a match of ``lex.mention`` reads as, or None when it is not one."""
     start, end = m.start(), m.end()
     unit = m.group("unit") or ""
+    unit = lex.unit_aliases.get(unit, unit)
     before = s[max(floor, start - 8) : start]
     following = s[end : end + 3]
     if before.endswith(("第", "每")) or (before.endswith("前") and unit in ("", "名", "位")):
@@ -244,7 +253,7 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
         return None  # 千亿级, 10万吨级, 14个方面
     factor = 1.0
     if m.group("ar"):
-        value = float(m.group("ar").replace(",", ""))
+        value = float(re.sub("[,，]", "", m.group("ar")))
         if m.group("mult"):
             factor = lex.multipliers[m.group("mult")]
         if not unit and not m.group("mult") and not m.group("pct"):
@@ -337,7 +346,17 @@ def _strip(phrase: str, lex: _Lexicon) -> tuple[str, list[str], list[str]]:
             if word.group() in lex.qualifiers:
                 trail.insert(0, word.group())
             phrase, changed = phrase[: word.start()], True
-    return phrase.strip(" （()）"), lead, trail
+    return _LIST_NUMBER_RE.sub("", _tidy(phrase)), lead, trail
+
+
+def _tidy(phrase: str) -> str:
+    """``phrase`` with its brackets balanced: 平台（基地 → 平台（基地）, 标准） → 标准."""
+    phrase = phrase.strip(" ").rstrip("（(")
+    if phrase.count("（") > phrase.count("）"):
+        phrase += "）"
+    while phrase.count("）") > phrase.count("（") and phrase[-1:] == "）":
+        phrase = phrase[:-1]
+    return phrase.lstrip("）)") if phrase.count("）") > phrase.count("（") else phrase
 
 
 def _respectively(s: str, clause_start: int, first: int, count: int) -> list[str] | None:
