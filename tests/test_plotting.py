@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import warnings
 from pathlib import Path
 
@@ -37,10 +38,31 @@ def seed():
 
 
 def _drawn(ax) -> None:
-    """Draw the figure with every warning an error (a missing glyph warns at draw time)."""
-    with warnings.catch_warnings():
+    """Draw the figure with every warning an error (a missing glyph warns at draw time)
+    and no complaint from the font manager (a missing weight is only logged)."""
+    logger = logging.getLogger("matplotlib.font_manager")
+    with warnings.catch_warnings(), _Records(logger) as records:
         warnings.simplefilter("error")
         ax.figure.canvas.draw()
+    assert [r.getMessage() for r in records if r.levelno >= logging.INFO] == []
+
+
+class _Records(logging.Handler):
+    """Collect the records a logger emits while in the ``with`` block."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.logger, self.records = logger, []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def __enter__(self) -> list[logging.LogRecord]:
+        self.logger.addHandler(self)
+        return self.records
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self)
 
 
 def _characters() -> list[str]:
@@ -80,7 +102,8 @@ def test_use_chinese_font_is_idempotent():
 
 def test_the_font_has_every_character_the_notebooks_draw():
     # wordcloud draws with PIL, which silently draws a box for a missing glyph
-    cmap = TTFont(plotting.font_path(), lazy=True).getBestCmap()
+    with TTFont(plotting.font_path()) as font:
+        cmap = font.getBestCmap()
     assert [c for c in _characters() if ord(c) not in cmap] == []
 
 
@@ -160,6 +183,36 @@ def test_plot_timeline_marks_the_highlighted_point():
     _drawn(ax)
 
 
+def test_plot_heatmap_by_dimension_names_the_dimensions(seed):
+    scores = score_themes(seed, by="section", lexicons=["green"], dimensions=True)
+    ax = plotting.plot_heatmap(scores, columns="dimension")
+    assert [t.get_text() for t in ax.get_xticklabels()] == [d.name_zh for d in load_lexicon("green").dimensions]
+    _drawn(ax)
+
+
+EDGES = pd.DataFrame({
+    "source": ["绿色", "绿色", "低碳", "人才", "湛江"],
+    "target": ["低碳", "发展", "发展", "创新", "红树林"],
+    "weight": [3, 2, 1, 1, 1],
+})
+
+
+def test_plot_network_is_the_same_on_every_run():
+    first = plotting.plot_network(EDGES, highlight=["绿色", "低碳"])
+    second = plotting.plot_network(EDGES, highlight=["绿色", "低碳"])
+    nodes = first.collections[1]  # the edges are drawn first
+    np.testing.assert_array_equal(nodes.get_offsets(), second.collections[1].get_offsets())
+    assert len(nodes.get_offsets()) == 7
+    colours = [mpl.colors.to_hex(c) for c in nodes.get_facecolor()]
+    assert colours.count(mpl.colors.to_hex(plotting.HIGHLIGHT)) == 2
+    _drawn(first)
+
+
+def test_plot_network_keeps_the_heaviest_edges():
+    ax = plotting.plot_network(EDGES, top=2)
+    assert sorted(t.get_text() for t in ax.texts) == ["低碳", "发展", "绿色"]
+
+
 def test_plot_wordcloud_is_the_same_on_every_run():
     frequencies = {"绿色发展": 9, "人才": 7, "湛江": 5, "创新": 3}
     first = plotting.plot_wordcloud(frequencies).images[0].get_array()
@@ -168,13 +221,14 @@ def test_plot_wordcloud_is_the_same_on_every_run():
 
 
 def test_every_figure_draws_every_character_without_a_missing_glyph():
-    labels = _labels(width=24)
+    labels = _labels(width=32)
     n = len(labels)
     table = pd.DataFrame({
         "part": pd.array([pd.NA] * n, dtype="Int64"), "section": pd.array(range(1, n + 1), dtype="Int64"),
         "title": labels, "kind": "section", "start": range(0, 10 * n, 10), "end": range(5, 10 * n + 5, 10),
     })
-    scores = pd.DataFrame({"name": labels * 2, "theme": [labels[0]] * n + [labels[-1]] * n, "per_1000": range(2 * n)})
+    themes = [labels[0][:8]] * n + [labels[-1][:8]] * n  # column labels are theme names, short
+    scores = pd.DataFrame({"name": labels * 2, "theme": themes, "per_1000": range(2 * n)})
     figures = [
         plotting.plot_lengths(table, title=labels[0]),
         plotting.plot_heatmap(scores, rows="name", highlight=labels[:1], title=labels[1]),
@@ -182,6 +236,9 @@ def test_every_figure_draws_every_character_without_a_missing_glyph():
         plotting.plot_timeline(
             pd.DataFrame({"year": range(n), "per_1000": range(n)}),
             highlight={label: (i, i) for i, label in enumerate(labels[:3])}, title=labels[3], ylabel=labels[4],
+        ),
+        plotting.plot_network(
+            pd.DataFrame({"source": labels[:-1], "target": labels[1:], "weight": 1}), top=None, title=labels[5]
         ),
         plotting.plot_wordcloud({label: i + 1 for i, label in enumerate(labels)}, title=labels[4]),
     ]

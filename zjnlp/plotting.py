@@ -11,12 +11,14 @@ nothing). Layouts and word clouds use fixed seeds, so a figure is the same on ev
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -29,6 +31,7 @@ __all__ = [
     "plot_heatmap",
     "plot_ranking",
     "plot_timeline",
+    "plot_network",
     "plot_wordcloud",
 ]
 
@@ -137,9 +140,14 @@ def unit_labels(table: pd.DataFrame, *, width: int = 14) -> pd.Series:
                 label += _short(str(row["title"]), width)
             elif row.get("kind") in ("part", "section"):
                 label += "…"  # the heading is on a page this copy does not have
-            label = label.strip()
+            label = label.strip() or "其他"  # a unit without number or kind: the address or closing
         labels.append(label)
     return pd.Series(labels, index=table.index, dtype=object)
+
+
+def _label_width(labels: Sequence[str]) -> float:
+    """Inches the longest label takes at the default tick size (a Chinese character ≈ 0.14 in)."""
+    return 0.14 * max((len(label) for label in labels), default=0)
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -188,7 +196,7 @@ def plot_lengths(
     """
     lengths = (table["end"] - table["start"]).to_numpy()
     labels = unit_labels(table)
-    ax = _axes(ax, (7.5, 0.45 * len(table) + 1.2))
+    ax = _axes(ax, (5.5 + _label_width(labels), 0.45 * len(table) + 1.2))
     y = np.arange(len(table))
     ax.barh(y, lengths, color=BASE)
     ax.set_yticks(y, labels)
@@ -210,10 +218,23 @@ def _theme_names(themes: Sequence[str]) -> list[str]:
     return [load_lexicon(t).name_zh if t in packaged else t for t in themes]
 
 
+def _dimension_names(themes: Sequence[str], dimensions: Sequence[str]) -> list[str]:
+    """Chinese names of the sub-dimensions of packaged lexicons; other ids as they are."""
+    from zjnlp.themes import available_lexicons, load_lexicon
+
+    names = {
+        dimension.id: dimension.name_zh
+        for theme in themes if theme in available_lexicons()
+        for dimension in load_lexicon(theme).dimensions
+    }
+    return [names.get(d, d) for d in dimensions]
+
+
 def plot_heatmap(
     scores: pd.DataFrame,
     *,
     rows: str | None = None,
+    columns: Literal["theme", "dimension"] = "theme",
     value: str = "per_1000",
     highlight: Sequence[str] = (),
     title: str = "主题关注度（每千词命中数）",
@@ -225,15 +246,18 @@ def plot_heatmap(
     Parameters
     ----------
     scores : pandas.DataFrame
-        Long table with a ``theme`` column and a ``value`` column, as
+        Long table with ``theme`` (and ``dimension``) and ``value`` columns, as
         :func:`zjnlp.themes.score_themes` returns it (joined to ``units(...)[[..., "title"]]``
         for titled rows), or with a column naming each report.
     rows : str, optional
         The column that labels the rows (``"province"``, ``"report"``); by default the
         unit columns, labelled by :func:`unit_labels`.
+    columns : {"theme", "dimension"}, default="theme"
+        One column per theme, or per sub-dimension (``score_themes(..., dimensions=True)``),
+        labelled with the lexicons' Chinese names.
     value : str, default="per_1000"
     highlight : sequence of str
-        Row labels drawn in bold red (``["广东省"]``).
+        Row labels drawn in red (``["广东省"]``).
     title : str
     ax, save
         As for :func:`plot_lengths`.
@@ -242,23 +266,23 @@ def plot_heatmap(
     -------
     matplotlib.axes.Axes
     """
-    themes = list(dict.fromkeys(scores["theme"]))
     frame = scores.assign(_row=unit_labels(scores) if rows is None else scores[rows].astype(str))
     order = list(dict.fromkeys(frame["_row"]))
-    grid = frame.pivot_table(index="_row", columns="theme", values=value, aggfunc="sum", sort=False)
-    grid = grid.reindex(index=order, columns=themes)
-    ax = _axes(ax, (0.75 * len(themes) + 3.5, 0.38 * len(order) + 2.2))
-    image = ax.imshow(grid.to_numpy(dtype=float), cmap="YlGn", aspect="auto")
-    ax.set_xticks(range(len(themes)), _theme_names(themes), rotation=45, ha="right")
+    across = list(dict.fromkeys(frame[columns]))
+    grid = frame.pivot_table(index="_row", columns=columns, values=value, aggfunc="sum", sort=False)
+    values = grid.reindex(index=order, columns=across).to_numpy(dtype=float)
+    names = _theme_names(across) if columns == "theme" else _dimension_names(frame["theme"].unique(), across)
+    ax = _axes(ax, (0.75 * len(across) + 2.2 + _label_width(order), 0.38 * len(order) + 1.2 + 0.7 * _label_width(names)))
+    image = ax.imshow(values, cmap="YlGn", aspect="auto")
+    ax.set_xticks(range(len(across)), names, rotation=45, ha="right")
     ax.set_yticks(range(len(order)), order)
-    peak = np.nanmax(grid.to_numpy(dtype=float)) if grid.size else 0
-    for (i, j), cell in np.ndenumerate(grid.to_numpy(dtype=float)):
+    peak = np.nanmax(values) if values.size else 0
+    for (i, j), cell in np.ndenumerate(values):
         if not np.isnan(cell):
             ax.text(j, i, f"{cell:.1f}", ha="center", va="center", fontsize=7, color="white" if cell > 0.6 * peak else "black")
     for tick in ax.get_yticklabels():
         if tick.get_text() in highlight:
-            tick.set_color(HIGHLIGHT)
-            tick.set_fontweight("bold")
+            tick.set_color(HIGHLIGHT)  # colour only: the font has no bold weight
     ax.figure.colorbar(image, ax=ax, shrink=0.6, label=value)
     ax.set_title(title)
     return _save(ax, save)
@@ -294,16 +318,16 @@ def plot_ranking(
     matplotlib.axes.Axes
     """
     ordered = table.sort_values([value, label], ascending=[False, True], kind="stable")
-    ax = _axes(ax, (7, 0.28 * len(ordered) + 1.4))
-    y = np.arange(len(ordered))
     names = ordered[label].astype(str).tolist()
+    ax = _axes(ax, (5 + _label_width(names), 0.28 * len(ordered) + 1.4))
+    y = np.arange(len(ordered))
     ax.barh(y, ordered[value], color=[HIGHLIGHT if n in highlight else MUTED for n in names])
     ax.set_yticks(y, names, fontsize=9)
+    ax.margins(y=0.01)
     ax.invert_yaxis()
     for tick in ax.get_yticklabels():
         if tick.get_text() in highlight:
-            tick.set_color(HIGHLIGHT)
-            tick.set_fontweight("bold")
+            tick.set_color(HIGHLIGHT)  # colour only: the font has no bold weight
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
@@ -316,6 +340,7 @@ def plot_timeline(
     x: str = "year",
     y: str = "per_1000",
     highlight: Mapping[str, tuple[float, float]] | None = None,
+    label: str = "国务院政府工作报告",
     title: str = "",
     ylabel: str = "每千词命中数",
     ax: Axes | None = None,
@@ -329,6 +354,8 @@ def plot_timeline(
         One row per report with columns ``x`` and ``y``.
     highlight : mapping of str to (x, y), optional
         Points drawn as red stars with their label (``{"湛江市 2023": (2023, 4.1)}``).
+    label : str, default="国务院政府工作报告"
+        The line's name in the legend.
     title, ylabel : str
     ax, save
         As for :func:`plot_lengths`.
@@ -339,15 +366,70 @@ def plot_timeline(
     """
     data = table.sort_values(x)
     ax = _axes(ax, (9, 4))
-    ax.plot(data[x], data[y], color=BASE, marker="o", markersize=3, linewidth=1.2, label="国务院政府工作报告")
+    ax.plot(data[x], data[y], color=BASE, marker="o", markersize=3, linewidth=1.2, label=label)
     for name, (px, py) in (highlight or {}).items():
-        ax.scatter([px], [py], marker="*", s=180, color=HIGHLIGHT, zorder=3, label=name)
-        ax.annotate(name, (px, py), xytext=(-8, 8), textcoords="offset points", ha="right", color=HIGHLIGHT)
+        ax.scatter([px], [py], marker="*", s=180, color=HIGHLIGHT, zorder=3)
+        ax.annotate(name, (px, py), xytext=(-10, 0), textcoords="offset points", ha="right", va="center", color=HIGHLIGHT)
     ax.set_xlabel("年份")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.legend(loc="upper left", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
+    return _save(ax, save)
+
+
+def plot_network(
+    edges: pd.DataFrame | nx.Graph,
+    *,
+    top: int | None = 40,
+    highlight: Iterable[str] = (),
+    seed: int = 0,
+    title: str = "",
+    ax: Axes | None = None,
+    save: str | os.PathLike[str] | None = None,
+) -> Axes:
+    """A co-occurrence network: terms as nodes sized by strength, edges as wide as their weight.
+
+    Parameters
+    ----------
+    edges : pandas.DataFrame or networkx.Graph
+        The edges of one unit as :func:`zjnlp.keywords.cooccurrence` returns them
+        (``source, target, weight``), or the graph :func:`zjnlp.keywords.cooccurrence_graph`
+        makes of them.
+    top : int or None, default=40
+        Draw only the heaviest ``top`` edges (ties kept in table order); all when None.
+    highlight : iterable of str
+        Terms drawn in red (the terms of a theme lexicon, say).
+    seed : int, default=0
+        Seeds the spring layout, so the drawing is the same on every run.
+    title : str
+    ax, save
+        As for :func:`plot_lengths`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    from zjnlp.keywords import cooccurrence_graph
+
+    if isinstance(edges, pd.DataFrame):
+        kept = edges if top is None else edges.sort_values("weight", ascending=False, kind="stable").head(top)
+        graph = cooccurrence_graph(kept)
+    else:
+        graph = edges
+    marked = set(highlight)
+    strength = np.array([graph.nodes[n].get("weight", 1) for n in graph.nodes], dtype=float)
+    widths = np.array([graph.edges[e].get("weight", 1) for e in graph.edges], dtype=float)
+    position = nx.spring_layout(graph, seed=seed, weight="weight", k=1.6 / np.sqrt(max(len(graph), 1)))
+    ax = _axes(ax, (9, 7))
+    nx.draw_networkx_edges(graph, position, ax=ax, width=0.6 + 2.4 * widths / max(widths.max(initial=1), 1), edge_color="#b0b0b0")
+    nx.draw_networkx_nodes(
+        graph, position, ax=ax, node_size=80 + 520 * strength / max(strength.max(initial=1), 1),
+        node_color=[HIGHLIGHT if n in marked else BASE for n in graph.nodes], alpha=0.85,
+    )
+    nx.draw_networkx_labels(graph, position, ax=ax, font_size=10, font_family=use_chinese_font())
+    ax.set_axis_off()
+    ax.set_title(title)
     return _save(ax, save)
 
 
