@@ -236,6 +236,12 @@ def test_kind_follows_the_part_and_the_sentence():
     assert extract_targets(REVIEW_AND_PLAN)["value"].tolist() == [6.5]
 
 
+def test_the_level_a_change_starts_from_is_a_baseline():
+    text = "人均基本公共卫生服务经费标准由25元提高到30元，毛入学率从53.4%提高到63%以上。"
+    assert extract_targets(text, include="all")["kind"].tolist() == ["baseline", "target"] * 2
+    assert extract_targets(text)["value"].tolist() == [30, 63]
+
+
 @pytest.mark.parametrize(
     "text, kind",
     [
@@ -309,7 +315,7 @@ def test_any_text_gives_a_well_formed_table(text):
         assert math.isfinite(row.value)
         assert 0 <= row.start < row.end <= len(text)
         assert text[row.start : row.end] == row.text
-        assert row.kind in ("target", "achieved")
+        assert row.kind in ("target", "achieved", "baseline")
 
 
 # --------------------------------------------------------------------------- reports and gold tables

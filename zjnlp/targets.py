@@ -21,10 +21,13 @@ Rules, in the order they apply:
   only right after a verb that sets an amount (新增, 建设, 打造, 突破 …), so counted
   formulas (三个务必, 两个确立, 八项规定, 五大行动, 十个方面) and articles (一个, 一批)
   are left out; 一 itself counts only as 一倍, 翻一番.
-- **kind**: a part heading (一、…) naming a review (回顾, 执行情况 …) starts a part whose
-  quantities are ``"achieved"``. Outside review parts a sentence with a past cue
-  (过去一年, 去年, 一年来, 增长了 …) and no plan cue (今年, 预期目标, 力争, 拟 …) is
-  ``"achieved"``; everything else is a ``"target"``.
+- **kind**: a heading naming a review and no plan ("一、2025年工作回顾", "“十四五”时期
+  工作回顾") starts a part whose quantities are ``"achieved"``; a numbered heading or one
+  naming a plan ends it. Outside review parts a sentence with a past cue (过去一年,
+  一年来, 增长了 …, or 去年 opening it) and no plan cue (今年, 预期目标, 力争, 拟 …) is
+  ``"achieved"``. The level a change starts from is a ``"baseline"`` (25 in
+  "由25元提高到30元"). Everything else is a ``"target"``: the default table lists only
+  those, ``include="all"`` lists every quantity with its kind.
 """
 
 from __future__ import annotations
@@ -82,6 +85,11 @@ _PER_RE = re.compile(
 )
 _TIME_END_RE = re.compile(r"(?:到|至|在|于)?(?:19|20)\d\d年(?:底|末)?$")
 _LIST_NUMBER_RE = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
+# The level a change starts from: 由25元提高到30元, 从2020年的3.68万亿元增长到…
+_BASE_BEFORE_RE = re.compile(r"(?:由|从)(?:[^，。；、]{0,12}的)?$")
+_BASE_AFTER_RE = re.compile(
+    r"(?:提高|增加|增长|提升|扩大|上升|上调|降低|下降|减少|压缩|缩短|缩小|下调|调整|降|增|升|扩)?(?:到|至|为)"
+)
 _COMMA_RE = re.compile(r"[，,]")
 _CLAUSE_STOPS = "，,：:；;。！？!?\n"
 _SEGMENT_STOPS = _CLAUSE_STOPS + "、"
@@ -422,7 +430,9 @@ def _describe(
         if not raw_before.strip("、，, "):
             quals = previous.quals  # 服务率分别超30、60
     qualifier = [*quals, *([m.per] if m.per else []), *m.after]
+    baseline = _BASE_BEFORE_RE.search(raw_before) and _BASE_AFTER_RE.match(s, m.end, hi)
     fields = {
+        "kind": "baseline" if baseline else None,
         "indicator": indicator,
         "value": m.value,
         "upper": m.upper,
@@ -510,7 +520,7 @@ def extract_targets(
         Added to ``start`` and ``end``: the position of ``text`` in a larger text.
     include : {"targets", "all"}, default="targets"
         ``"targets"``: only the quantities the text commits to; ``"all"``: also those it
-        reports as achieved (the review of past work).
+        reports as achieved (the review of past work) and the baselines of changes.
 
     Returns
     -------
@@ -526,7 +536,9 @@ def extract_targets(
           with a multiplier ("人口1.2亿");
         - ``qualifier`` (str): comma-joined words bounding or framing the number (新增,
           突破, 以上, 左右, 每千人 …);
-        - ``kind`` (str): ``"target"`` or ``"achieved"``;
+        - ``kind`` (str): ``"target"`` (a commitment), ``"achieved"`` (a result the text
+          reviews) or ``"baseline"`` (the level a change starts from: 25 in
+          "由25元提高到30元");
         - ``text`` (str): the quantity as written (``text == source[start:end]``);
         - ``sentence`` (str): the sentence it is in;
         - ``start, end`` (int): offsets of ``text`` (plus ``start_offset``);
@@ -576,12 +588,12 @@ def extract_targets(
             review = part_review[bisect_right(part_starts, lo) - 1]
             achieved = review or (bool(lex.past_re.search(words)) and not lex.plan_re.search(words))
             kind = "achieved" if achieved else "target"
-            if include == "all" or kind == "target":
-                for row in new:
-                    row["kind"] = kind
+            for row in new:
+                row["kind"] = row["kind"] or kind
+                if include == "all" or row["kind"] == "target":
                     row["text"] = text[row["start"] : row["end"]]
                     row["sentence"] = text[lo:hi].strip()
-                rows.extend(new)
+                    rows.append(row)
 
     sentences = _SENTENCE_RE.finditer(s)
     for match in lex.mention.finditer(s):
@@ -621,7 +633,7 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
         A report from :func:`zjnlp.read.read_report`, or its text (read with it).
     include : {"targets", "all"}, default="targets"
         ``"targets"``: the commitments; ``"all"``: also the results the report reviews
-        (``kind == "achieved"``).
+        and the baselines of changes (see ``kind``).
 
     Returns
     -------
