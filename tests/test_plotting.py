@@ -213,6 +213,21 @@ def test_plot_network_keeps_the_heaviest_edges():
     assert sorted(t.get_text() for t in ax.texts) == ["低碳", "发展", "绿色"]
 
 
+def test_plot_targets_stacks_counts_per_unit_in_theme_colours():
+    table = pd.DataFrame({
+        "part": pd.array([pd.NA] * 4, dtype="Int64"),
+        "section": pd.array([6, 6, 7, 7], dtype="Int64"),
+        "paragraph": pd.array([1, 2, 1, 1], dtype="Int64"),
+        "theme": ["talent", "education", "green", "green"],
+    })
+    ax = plotting.plot_targets(table, by="section")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["（六）", "（七）"]
+    bars = {mpl.colors.to_hex(p.get_facecolor()): p.get_width() for p in ax.patches if p.get_width()}
+    assert bars[plotting.THEME_COLOURS["green"]] == 2
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["绿色发展", "教育", "人才"]
+    _drawn(ax)
+
+
 def test_plot_wordcloud_is_the_same_on_every_run():
     frequencies = {"绿色发展": 9, "人才": 7, "湛江": 5, "创新": 3}
     first = plotting.plot_wordcloud(frequencies).images[0].get_array()
@@ -240,6 +255,7 @@ def test_every_figure_draws_every_character_without_a_missing_glyph():
         plotting.plot_network(
             pd.DataFrame({"source": labels[:-1], "target": labels[1:], "weight": 1}), top=None, title=labels[5]
         ),
+        plotting.plot_targets(table.assign(kind="target", theme=themes[:n]), split="theme", title=labels[6]),
         plotting.plot_wordcloud({label: i + 1 for i, label in enumerate(labels)}, title=labels[4]),
     ]
     for ax in figures:

@@ -23,6 +23,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from zjnlp.structure import Unit, unit_columns
+
 __all__ = [
     "font_path",
     "use_chinese_font",
@@ -32,12 +34,19 @@ __all__ = [
     "plot_ranking",
     "plot_timeline",
     "plot_network",
+    "plot_targets",
     "plot_wordcloud",
 ]
 
 HIGHLIGHT = "#d62728"
 BASE = "#4c72b0"
 MUTED = "#9aa9c2"
+# One colour per packaged theme, the same in every figure (green is green).
+THEME_COLOURS = {
+    "green": "#2ca02c", "environment_chen2018": "#98df8a", "talent": "#8c564b", "education": "#ff7f0e",
+    "innovation": "#1f77b4", "employment": "#9467bd", "health": "#17becf", "social_security": "#e377c2",
+    "culture": "#bcbd22", "governance": "#7f7f7f", "safety": "#d62728",
+}
 _DPI = 120
 _NUMERALS = "一二三四五六七八九"
 _KIND_LABELS = {"address": "开头", "contents": "目录", "closing": "结束语", "appendix": "附件", "document": "全文"}
@@ -430,6 +439,60 @@ def plot_network(
     nx.draw_networkx_labels(graph, position, ax=ax, font_size=10, font_family=use_chinese_font())
     ax.set_axis_off()
     ax.set_title(title)
+    return _save(ax, save)
+
+
+def plot_targets(
+    targets: pd.DataFrame,
+    *,
+    by: Unit = "section",
+    split: str = "theme",
+    title: str = "各部分的量化目标",
+    ax: Axes | None = None,
+    save: str | os.PathLike[str] | None = None,
+) -> Axes:
+    """Stacked bars: how many quantities each unit states, split by a column (theme, kind, unit).
+
+    Parameters
+    ----------
+    targets : pandas.DataFrame
+        One row per quantity, as :func:`zjnlp.targets.targets` returns it (joined to
+        ``units(...)[[..., "title"]]`` for titled bars), with the column ``split``, one
+        value a row (explode a column of lists first); empty values count as ``"其他"``.
+    by : {"part", "section", "paragraph"}, default="section"
+        One bar per unit at this level.
+    split : str, default="theme"
+        The column that splits each bar; theme ids are shown by their Chinese names and
+        colours.
+    title : str
+    ax, save
+        As for :func:`plot_lengths`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    keys = unit_columns(by)
+    labelled = targets[[*keys, *(["title"] if "title" in targets.columns else [])]]
+    frame = targets.assign(_row=unit_labels(labelled), _split=targets[split].fillna("其他").replace("", "其他"))
+    counts = pd.crosstab(frame["_row"], frame["_split"]).reindex(index=list(dict.fromkeys(frame["_row"])))
+    counts = counts[counts.sum().sort_values(ascending=False, kind="stable").index]
+    themes = split == "theme"
+    names = _theme_names(counts.columns) if themes else list(counts.columns)
+    ax = _axes(ax, (7 + _label_width(counts.index), 0.5 * len(counts) + 1.6))
+    y, left = np.arange(len(counts)), np.zeros(len(counts))
+    palette = mpl.colormaps["tab10"]
+    for i, (column, name) in enumerate(zip(counts.columns, names)):
+        colour = THEME_COLOURS.get(column, palette(i % 10)) if themes else palette(i % 10)
+        ax.barh(y, counts[column], left=left, color=colour, label=name)
+        left += counts[column].to_numpy()
+    ax.set_yticks(y, counts.index)
+    ax.invert_yaxis()
+    ax.margins(x=0.04)
+    ax.set_xlabel("数量")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+    ax.spines[["top", "right"]].set_visible(False)
     return _save(ax, save)
 
 
