@@ -53,6 +53,7 @@ def rows(text: str, include: str = "all") -> list[tuple]:
         ("人均预期寿命提高到79岁。", 79, "岁"),
         ("审批时限压缩至3个工作日。", 3, "个工作日"),
         ("占全国9成。", 9, "成"),
+        ("出口增长-2.1%。", -2.1, "%"),  # a sign after a word, not a range dash
     ],
 )
 def test_numeral_forms(text, value, unit):
@@ -163,6 +164,7 @@ def test_respectively_pairs_subjects_with_numbers():
         "约占全国1/10。",
         "城乡居民收入比从2.50:1缩小至2.27:1。",
         "新引进数百家企业。",
+        "覆盖率在2024—2026年间稳步提高。",  # a year is no rate
     ],
 )
 def test_not_targets(text):

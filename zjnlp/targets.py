@@ -61,6 +61,7 @@ COLUMNS = [
 # Full-width digits and signs to ASCII, one character for one, so offsets survive.
 _WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
+_CJK = "\u4e00-\u9fff"
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -157,7 +158,8 @@ def _lexicon() -> _Lexicon:
     mention = re.compile(
         r"(?P<pct>百分之|千分之)?"
         # thousands may be separated by "," or, in older texts, "，": 3，500万吨
-        r"(?:(?<![0-9.A-Za-z_/])(?!0\d)(?P<ar>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?:(?:(?<=[{_CJK}：:（(])(?P<sign>[-−－]))?"
+        r"(?<![0-9.A-Za-z_/])(?!0\d)(?P<ar>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?P<approx1>多|余)?(?P<mult>{mult})?"
         # a Chinese numeral only as a percentage or before a unit: 百分之八, 三万亩
         rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{digits}]+)?)(?(pct)|(?=[多余]?(?:{units}))))"
@@ -261,7 +263,7 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
         return None  # 千亿级, 10万吨级, 14个方面
     factor = 1.0
     if m.group("ar"):
-        value = float(re.sub("[,，]", "", m.group("ar")))
+        value = float(re.sub("[,，]", "", m.group("ar"))) * (-1 if m.group("sign") else 1)
         if m.group("mult"):
             factor = lex.multipliers[m.group("mult")]
         if not unit and not m.group("mult") and not m.group("pct"):
@@ -408,10 +410,11 @@ def _describe(
         lead = previous.lead + lead  # 新增4家实验室、15家工程技术中心
     flags = m.flags
     if not m.unit and m.factor == 1:
-        if not (
-            lex.rate_re.search(s, clause, m.start) or lex.growth_re.search(" ".join(lead + trail))
-        ):
-            return None
+        rate = lex.rate_re.search(s, clause, m.start) or lex.growth_re.search(
+            " ".join(lead + trail)
+        )
+        if not rate or abs(m.value) > 1000:
+            return None  # a bare number, not a rate (1000 and more: a year, a count)
         m.unit, flags = "%", flags + ("percent_sign_missing",)
     if lex.unit_kind.get(m.unit) not in ("percent", "ratio"):
         noun = _NOUN_AFTER_RE.match(s, m.end, hi)
@@ -655,7 +658,7 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
 
     Examples
     --------
-    >>> table = targets("各位代表：\n国内生产总值增长5%左右。")
+    >>> table = targets("各位代表：\\n国内生产总值增长5%左右。")
     >>> table[["indicator", "value", "unit", "qualifier"]].values.tolist()
     [['国内生产总值', 5.0, '%', '增长,左右']]
     """
