@@ -165,6 +165,8 @@ def test_respectively_pairs_subjects_with_numbers():
         "城乡居民收入比从2.50:1缩小至2.27:1。",
         "新引进数百家企业。",
         "覆盖率在2024—2026年间稳步提高。",  # a year is no rate
+        "新增" + "9" * 400 + "个。",  # beyond float range: no quantity a report states
+        "新增" + "亿" * 50 + "元。",
     ],
 )
 def test_not_targets(text):

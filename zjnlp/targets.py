@@ -32,6 +32,7 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from bisect import bisect_right
@@ -111,7 +112,6 @@ class _Lexicon:
     multipliers: dict[str, float]
     unit_kind: dict[str, str]
     unit_aliases: dict[str, str]
-    before_re: re.Pattern  # a qualifier ending the text before a number
     time_before_re: re.Pattern  # a word that makes a duration or an age a quantity
     amount_verb_re: re.Pattern  # a verb a one-character Chinese numeral must follow
     leading_re: re.Pattern
@@ -170,7 +170,6 @@ def _lexicon() -> _Lexicon:
         multipliers=multipliers,
         unit_kind=unit_kind,
         unit_aliases=data["unit_aliases"],
-        before_re=re.compile(rf"(?:{_alternation(qualifiers['before'])})$"),
         time_before_re=re.compile(rf"(?:{_alternation(data['time_qualifiers']['before'])})$"),
         amount_verb_re=re.compile(rf"(?:{_alternation(qualifiers['counting_verbs'])})了?$"),
         # a leading verb is stripped only where a word ends (not 保障 in 保障性租赁住房), and
@@ -223,7 +222,6 @@ def _chinese_value(numeral: str) -> float:
 @dataclass
 class _Mention:
     start: int  # of the span, with a 每千人 prefix
-    num_start: int  # of the number (or of its 百分之)
     end: int
     value: float
     unit: str
@@ -298,7 +296,6 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
             return None  # 五年来, 3年内, 65岁及以上
     mention = _Mention(
         start=start,
-        num_start=start,
         end=end,
         value=value * factor,
         unit=unit,
@@ -322,7 +319,7 @@ def _link(s: str, mentions: list[_Mention]) -> list[_Mention]:
             if not m.unit and m.factor == 1:
                 m.value *= nxt.factor  # 3000—5000万元
             nxt.value, nxt.upper = m.value, nxt.value
-            nxt.start, nxt.num_start = m.start, m.num_start
+            nxt.start = m.start
             nxt.after = m.after + nxt.after
             nxt.flags += ("range",)
             continue
@@ -432,6 +429,8 @@ def _describe(
         indicator = previous.fields["indicator"]  # 国内生产总值达到74.4万亿元，增长6.7%
         if not raw_before.strip("、，, "):
             quals = previous.quals  # 服务率分别超30、60
+    if not math.isfinite(m.value) or math.isinf(m.upper):
+        return None  # hundreds of digits: no quantity a report states
     qualifier = [*quals, *([m.per] if m.per else []), *m.after]
     baseline = _BASE_BEFORE_RE.search(raw_before) and _BASE_AFTER_RE.match(s, m.end, hi)
     fields = {
