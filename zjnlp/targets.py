@@ -101,7 +101,9 @@ _BARE_END_RE = re.compile(
 _RANGE_RE = re.compile(r"(?:—{1,2}|-|－|–|~|～|至|到)")
 _LIST_RE = re.compile(r"(?:、|和|及|与|或)")
 _PAREN_RE = re.compile(r"^（[^（）]*）")
-_NOUN_AFTER_RE = re.compile(r"(?:[^，,：:；;。！？!?\n、（(“”\"0-9]|（[^（）\n]{0,12}）){1,30}")
+_NOUN_AFTER_RE = re.compile(
+    r"(?:(?!百分之|千分之)[^，,：:；;。！？!?\n、（(“”\"0-9]|（[^（）\n]{0,12}）){1,30}"
+)
 
 
 @dataclass(frozen=True)
