@@ -434,7 +434,7 @@ def plot_network(
     nx.draw_networkx_edges(graph, position, ax=ax, width=0.6 + 2.4 * widths / max(widths.max(initial=1), 1), edge_color="#b0b0b0")
     nx.draw_networkx_nodes(
         graph, position, ax=ax, node_size=80 + 520 * strength / max(strength.max(initial=1), 1),
-        node_color=[HIGHLIGHT if n in marked else BASE for n in graph.nodes], alpha=0.85,
+        node_color=[HIGHLIGHT if n in marked else BASE for n in graph.nodes], alpha=0.45,
     )
     nx.draw_networkx_labels(graph, position, ax=ax, font_size=10, font_family=use_chinese_font())
     ax.set_axis_off()
@@ -527,7 +527,7 @@ def plot_wordcloud(
     weights = {str(word): float(weight) for word, weight in dict(frequencies).items() if weight > 0}
     cloud = WordCloud(
         font_path=str(font_path()), width=1000, height=560, background_color="white",
-        max_words=max_words, random_state=random_state, prefer_horizontal=1.0, colormap="viridis",
+        max_words=max_words, random_state=random_state, prefer_horizontal=1.0, colormap="Dark2",
     ).generate_from_frequencies(weights)
     ax = _axes(ax, (9, 5.2))
     ax.imshow(cloud.to_array(), interpolation="bilinear")
