@@ -1,0 +1,353 @@
+"""Tests of zjnlp.tokenize: jieba parity, losslessness, isolation, harvesting, recall."""
+
+import bisect
+import itertools
+import logging
+import pickle
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zjnlp.errors import InputError, OptionError
+from zjnlp.read import read_report
+from zjnlp.tokenize import (
+    Tokenizer,
+    discover_words,
+    format_tokens,
+    harvest_quoted_terms,
+    is_word,
+    jieba_tokenizer,
+    stopwords,
+    tokens_of,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+HELD_OUT_LEXICON = DATA / "policy_lexicon_heldout.txt"
+SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
+
+SENTENCE = "推进粤港澳大湾区建设，实现碳达峰碳中和。"
+# Corners where rjieba and jieba part ways unless repaired: CJK extension A (㐀), U+9FD6,
+# compatibility ideographs (豈), the supplementary planes (𠀀), and letters or digits
+# joined by - _ . in jieba's HMM pass.
+PARITY_TEXTS = [
+    SENTENCE,
+    "2023年地区生产总值增长5.2%，GDP达到1.2万亿元，PM2.5浓度下降10%。",
+    "颁布实施2011-2020年中国农村扶贫开发纲要，建设5G-A基站和PM_2.5监测点",
+    "版本1.2.3和a.b、c_d、x-y-z，网址www.gov.cn",
+    "第一行\n第二行\r\n\r\n  缩进　全角空格\t制表符",
+    "互联网 医疗健康、大数据 社会治理（六）“5080”攻坚",
+    "㐀国鿖家豈发展𠀀人民2011-2020年",
+    "C++和AT&T，c#语言，A股-B股",
+    "",
+    " ",
+]
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return jieba_tokenizer()
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return read_report(SEED).text
+
+
+def _held_out_texts() -> list[str]:
+    header = HELD_OUT_LEXICON.read_text(encoding="utf-8").splitlines()
+    line = next(line for line in header if line.startswith("# Held out of the held-out build: "))
+    names = line.partition(": ")[2].rstrip(".").split(", ")
+    return [(ROOT / "seeds" / name).read_text(encoding="utf-8") for name in names]
+
+
+def _unquoted_terms() -> list[str]:
+    lines = (DATA / "unquoted_terms.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _kept_whole(tokens: list[str], text: str, terms: list[str]) -> tuple[int, int]:
+    """(occurrences of the terms in ``text`` that no token boundary cuts through, all occurrences)."""
+    cuts = list(itertools.accumulate(map(len, tokens), initial=0))
+    kept = total = 0
+    for term in terms:
+        at = text.find(term)
+        while at != -1:
+            total += 1
+            after = bisect.bisect_right(cuts, at)
+            kept += after == len(cuts) or cuts[after] >= at + len(term)
+            at = text.find(term, at + 1)
+    return kept, total
+
+
+# --------------------------------------------------------------------------- jieba parity
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+@pytest.mark.parametrize("text", PARITY_TEXTS)
+def test_jieba_dictionary_cuts_as_jieba(baseline, text, hmm):
+    assert Tokenizer(dictionary="jieba", hmm=hmm).cut(text) == baseline.lcut(text, HMM=hmm)
+
+
+def test_jieba_dictionary_cuts_reports_as_jieba(baseline, seed_text):
+    raw = SEED.read_text(encoding="utf-8")
+    national = (ROOT / "seeds" / "national" / "2011-温家宝.txt").read_text(encoding="utf-8")
+    tokenizer = Tokenizer(dictionary="jieba")
+    for text in (raw, seed_text, national):
+        assert tokenizer.cut(text) == baseline.lcut(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="中国发展碳中和大湾区的了 \n\r\t，。“”abcXY0129-_.%+#&㐀鿖豈𠀀", max_size=40))
+def test_parity_on_mixed_text(baseline, text):
+    assert Tokenizer(dictionary="jieba").cut(text) == baseline.lcut(text)
+
+
+def test_policy_dictionary_cuts_as_jieba_with_the_lexicon_loaded(seed_text, tmp_path):
+    words = tmp_path / "lexicon.txt"
+    lines = HELD_OUT_LEXICON.read_text(encoding="utf-8").splitlines()
+    words.write_text("\n".join(line for line in lines if not line.startswith("#")), encoding="utf-8")
+    reference = jieba_tokenizer()
+    reference.load_userdict(str(words))
+    assert Tokenizer(dictionary=HELD_OUT_LEXICON).cut(seed_text) == reference.lcut(seed_text)
+
+
+# --------------------------------------------------------------------------- the tokenizer
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (SENTENCE, ["推进", "粤港澳大湾区", "建设", "，", "实现", "碳达峰碳中和", "。"]),
+        ("力争碳达峰，努力碳中和", ["力争", "碳达峰", "，", "努力", "碳中和"]),
+        ("坚持立德树人", ["坚持", "立德树人"]),
+        ("发展新质生产力", ["发展", "新质生产力"]),
+    ],
+)
+def test_policy_lexicon_keeps_terms_whole(text, expected):
+    assert Tokenizer().cut(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_tokens_join_back_to_any_text(text):
+    tokenizer = Tokenizer(words=["粤港澳", "湾区建"])
+    assert "".join(Tokenizer().cut(text)) == text
+    assert "".join(tokenizer.cut(text)) == text
+    assert "".join(tokens_of(text)) == text
+
+
+def test_words_are_kept_whole_longest_first():
+    tokenizer = Tokenizer(dictionary="jieba", words=["大湾", "粤港澳大湾区", "大湾区建设"])
+    assert tokenizer.cut(SENTENCE)[:3] == ["推进", "粤港澳大湾区", "建设"]
+    assert tokenizer.words == ("大湾", "粤港澳大湾区", "大湾区建设")
+
+
+def test_tokenizers_do_not_affect_each_other_or_jieba():
+    jieba.setLogLevel(logging.WARNING)
+    before = jieba.lcut("推进粤港澳大湾区建设")
+    plain = Tokenizer(dictionary="jieba")
+    expected = plain.cut(SENTENCE)
+    with_words = Tokenizer(dictionary="jieba", words=["港澳大"])
+    policy = Tokenizer()
+    document = policy.for_text("坚持“房住不炒”，推进“港澳大湾”")
+    for tokenizer in (with_words, policy, document):
+        tokenizer.cut(SENTENCE)
+    assert plain.cut(SENTENCE) == expected
+    assert "港澳大" not in plain.cut(SENTENCE) and "港澳大" in with_words.cut(SENTENCE)
+    assert policy.words == () and "港澳大湾" not in policy and "港澳大湾" in document
+    assert jieba.lcut("推进粤港澳大湾区建设") == before == ["推进", "粤港澳", "大湾", "区", "建设"]
+    assert jieba.lcut("房住不炒") != ["房住不炒"]
+
+
+def test_for_text_adds_the_quoted_terms_and_shares_the_dictionary():
+    text = "实施“揭榜挂帅”机制。揭榜挂帅项目落地，推进“双减”。"
+    base = Tokenizer()
+    document = base.for_text(text)
+    assert document.words == ("揭榜挂帅", "双减")
+    assert document.cut(text).count("揭榜挂帅") == 2
+    assert document._engine is base._engine  # no dictionary rebuilt
+    assert document.for_text("“三农”").words == ("揭榜挂帅", "双减", "三农")
+
+
+def test_tokenizer_pickles_as_its_options():
+    tokenizer = Tokenizer(dictionary=HELD_OUT_LEXICON, hmm=False).for_text("推进“一网通办”")
+    copy = pickle.loads(pickle.dumps(tokenizer))
+    assert (copy.dictionary, copy.words, copy.hmm) == (tokenizer.dictionary, ("一网通办",), False)
+    assert copy.cut(SENTENCE + "一网通办") == tokenizer.cut(SENTENCE + "一网通办")
+
+
+def test_contains_looks_in_the_dictionary_and_words():
+    tokenizer = Tokenizer(words=["两新"])
+    assert "粤港澳大湾区" in tokenizer and "两新" in tokenizer and "中国" in tokenizer
+    assert "粤港澳大湾区" not in Tokenizer(dictionary="jieba")
+
+
+def test_a_dictionary_file_of_ones_own(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("# my terms\n红树林保护 1000 nz\n\n湾区建 \n", encoding="utf-8")
+    tokenizer = Tokenizer(dictionary=path)
+    assert tokenizer.cut("加强红树林保护") == ["加强", "红树林保护"]
+    assert tokenizer.dictionary == path.resolve()
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"dictionary": "polcy"}, OptionError, "dictionary='polcy'"),
+        ({"dictionary": Path("no/such/lexicon.txt")}, InputError, "no such dictionary file"),
+        ({"words": "碳中和"}, OptionError, "not a single string"),
+        ({"words": ["碳中和", ""]}, OptionError, "non-empty strings"),
+        ({"hmm": "yes"}, OptionError, "hmm='yes'"),
+    ],
+)
+def test_bad_options(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        Tokenizer(**kwargs)
+
+
+def test_malformed_dictionary_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("碳中和 many\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1 is not 'word"):
+        Tokenizer(dictionary=path)
+
+
+def test_cut_wants_a_string():
+    with pytest.raises(OptionError, match="text="):
+        Tokenizer().cut(b"bytes")
+
+
+# --------------------------------------------------------------------------- quoted terms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("实施“揭榜挂帅”，坚持“房住不炒”", ["揭榜挂帅", "房住不炒"]),
+        ("巩固提升“5080”攻坚成果", []),
+        ("推进“互联网 医疗健康”", []),
+        ("“大众创业、万众创新”", []),
+        ("他说“我们一定要把这件事情办好办实办到群众心坎上”", []),
+        ("“双减”和“双减”", ["双减"]),
+        ("“好”", []),
+        ("「一國兩制」", ["一國兩制"]),
+        ("“人工智能+”行动", ["人工智能+"]),
+    ],
+)
+def test_harvest_quoted_terms(text, expected):
+    assert harvest_quoted_terms(text) == expected
+
+
+# --------------------------------------------------------------------------- recall on held-out reports
+
+
+def test_held_out_reports_are_not_in_the_held_out_lexicon():
+    texts = _held_out_texts()
+    assert len(texts) >= 5
+    lexicon = HELD_OUT_LEXICON.read_text(encoding="utf-8")
+    assert "--held-out" in lexicon.splitlines()[4]
+
+
+def test_unquoted_terms_occur_in_the_held_out_reports():
+    texts = _held_out_texts()
+    assert [term for term in _unquoted_terms() if not any(term in text for text in texts)] == []
+
+
+@pytest.mark.parametrize("harvest", [True, False])
+def test_held_out_recall(harvest):
+    """Policy terms of reports the lexicon was not built from stay whole (>= 90%)."""
+    base = Tokenizer(dictionary=HELD_OUT_LEXICON)
+    quoted = unquoted = (0, 0)
+    for text in _held_out_texts():
+        tokens = (base.for_text(text) if harvest else base).cut(text)
+        quoted = tuple(map(sum, zip(quoted, _kept_whole(tokens, text, harvest_quoted_terms(text)))))
+        unquoted = tuple(map(sum, zip(unquoted, _kept_whole(tokens, text, _unquoted_terms()))))
+    assert unquoted[0] / unquoted[1] >= 0.9
+    if harvest:
+        assert quoted[0] / quoted[1] >= 0.9
+
+
+def test_jieba_breaks_the_same_terms(baseline):
+    text = _held_out_texts()[0]
+    kept, total = _kept_whole(baseline.lcut(text), text, _unquoted_terms())
+    assert kept / total < 0.5
+
+
+# --------------------------------------------------------------------------- lexicon and stopword files
+
+
+@pytest.mark.parametrize("path", [HELD_OUT_LEXICON, ROOT / "zjnlp" / "data" / "policy_lexicon.txt"])
+def test_lexicon_file_format(path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert all(re.fullmatch(r"\S{2,} \d+", line) for line in lines)
+    words = [line.split()[0] for line in lines]
+    assert len(words) == len(set(words)) > 1000
+    assert not any(Tokenizer(dictionary="jieba").__contains__(word) for word in words[:200])
+
+
+@pytest.mark.parametrize(
+    "kind, inside, outside",
+    [("general", ["的", "我们", "因此"], ["推进", "改革"]), ("policy", ["推进", "加快", "建设", "着力"], ["的", "创新", "改革"])],
+)
+def test_stopwords(kind, inside, outside):
+    words = stopwords(kind)
+    assert isinstance(words, frozenset)
+    assert all(word in words for word in inside) and not any(word in words for word in outside)
+
+
+def test_stopwords_of_ones_own_and_bad_kind(tmp_path):
+    path = tmp_path / "stop.txt"
+    path.write_text("# mine\n红树林\n\n", encoding="utf-8")
+    assert stopwords(path) == frozenset({"红树林"})
+    with pytest.raises(OptionError, match="kind='policies'"):
+        stopwords("policies")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(
+    "tokens, fmt, expected",
+    [
+        (["推进", "碳达峰", "。", "\n", "各位", " ", "代表"], "text", "推进 / 碳达峰 / 。\n各位 / 代表"),
+        (["推进", "\n"], "json", '["推进", "\\n"]'),
+    ],
+)
+def test_format_tokens(tokens, fmt, expected):
+    assert format_tokens(tokens, format=fmt) == expected
+
+
+@pytest.mark.parametrize("token, expected", [("碳中和", True), ("5G", True), ("2023", False), ("，", False), ("\n", False), ("㐀", True)])
+def test_is_word(token, expected):
+    assert is_word(token) is expected
+
+
+# --------------------------------------------------------------------------- new-word discovery
+
+CORPUS = ["推进乡村振兴，全面推进乡村振兴，乡村振兴取得成效。", "乡村振兴战略深入实施，建设粤港澳大湾区。"] * 4
+
+
+def test_discover_words_ranks_words_above_fragments():
+    table = discover_words(CORPUS, min_count=4, tokenizer=Tokenizer(dictionary="jieba"))
+    assert list(table.columns) == ["word", "count", "pmi", "left_entropy", "right_entropy", "score", "in_dictionary"]
+    assert table.score.is_monotonic_decreasing
+    assert table.word.iloc[0] == "乡村振兴"
+    fragment = table.set_index("word").loc["粤港澳大湾"]
+    assert fragment.right_entropy == 0 and fragment.score == 0
+    assert not table.set_index("word").loc["乡村振兴", "in_dictionary"]
+
+
+def test_discover_words_top_and_min_count():
+    assert len(discover_words(CORPUS, min_count=4, top=3)) == 3
+    assert discover_words(CORPUS, min_count=100).empty
+
+
+@pytest.mark.parametrize("kwargs, match", [({"min_count": 0}, "min_count=0"), ({"max_len": 1}, "max_len=1"), ({"top": 0}, "top=0")])
+def test_discover_words_bad_options(kwargs, match):
+    with pytest.raises(OptionError, match=match):
+        discover_words(CORPUS, **kwargs)
