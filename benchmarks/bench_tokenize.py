@@ -1,0 +1,145 @@
+"""Tokenizer throughput, jieba parity and held-out recall (run by `make bench`).
+
+Throughput: every national report in seeds/national/ (1954-2025), cut one report at a
+time in one process, best of REPEATS passes (the machine is shared, so the best pass is
+the least disturbed one). Rows, for jieba's dictionary and for the policy dictionary:
+jieba (a jieba.Tokenizer of its own, the lexicon loaded with load_userdict), rjieba as
+it comes (the engine), and zjnlp's Tokenizer; "same tokens" compares with jieba's.
+Recall: the share of policy-term occurrences no token boundary cuts through, on the
+reports held out of tests/data/policy_lexicon_heldout.txt and on the seed page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+
+import rjieba
+
+from zjnlp.read import read_report
+from zjnlp.tokenize import POLICY_LEXICON, Tokenizer, harvest_quoted_terms, jieba_tokenizer
+
+ROOT = Path(__file__).resolve().parents[1]
+REPEATS = 5
+HELD_OUT_LEXICON = ROOT / "tests" / "data" / "policy_lexicon_heldout.txt"
+
+
+def best_time(cut, texts: list[str], repeats: int = REPEATS) -> tuple[float, list[list[str]]]:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        tokens = [cut(text) for text in texts]
+        times.append(time.perf_counter() - start)
+    return min(times), tokens
+
+
+def once(build) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = build()
+    return time.perf_counter() - start, value
+
+
+def throughput(texts: list[str]) -> None:
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    lexicon_words = Path(tempfile.mkdtemp()) / "policy_lexicon_words.txt"
+    packaged = (ROOT / "zjnlp" / "data" / POLICY_LEXICON).read_text(encoding="utf-8").splitlines()
+    lexicon_words.write_text("\n".join(line for line in packaged if not line.startswith("#")), encoding="utf-8")
+
+    def engine(dictionary: str) -> rjieba.Jieba:
+        raw = rjieba.Jieba()
+        if dictionary == "policy":
+            for line in lexicon_words.read_text(encoding="utf-8").splitlines():
+                word, freq = line.split()
+                raw.add_word(word, int(freq), None)
+        return raw
+
+    print(f"national corpus: {len(texts)} reports, {megabytes:.2f} MB (UTF-8); best of {REPEATS} passes")
+    print(f"{'dictionary':<10} {'tokenizer':<28} {'load s':>7} {'cut s':>7} {'MB/s':>6} {'x jieba':>8} {'vs rjieba':>10} {'same tokens':>12}")
+    for dictionary in ("jieba", "policy"):
+        load_jieba, reference = once(jieba_tokenizer)
+        if dictionary == "policy":
+            more, _ = once(partial(reference.load_userdict, str(lexicon_words)))
+            load_jieba += more
+        seconds_jieba, expected = best_time(reference.lcut, texts, repeats=1)
+        load_raw, raw = once(partial(engine, dictionary))
+        load_zjnlp, tokenizer = once(partial(Tokenizer, dictionary=dictionary))
+        seconds = {"raw": [], "zjnlp": []}
+        for _ in range(REPEATS):  # interleaved, so that both see the same load
+            seconds["raw"].append(best_time(raw.cut, texts, repeats=1)[0])
+            elapsed, got = best_time(tokenizer.cut, texts, repeats=1)
+            seconds["zjnlp"].append(elapsed)
+        _, raw_tokens = best_time(raw.cut, texts, repeats=1)
+        rows = [
+            ("jieba", load_jieba, seconds_jieba, expected),
+            ("rjieba (raw engine)", load_raw, min(seconds["raw"]), raw_tokens),
+            (f'zjnlp Tokenizer("{dictionary}")', load_zjnlp, min(seconds["zjnlp"]), got),
+        ]
+        for name, load, cut_seconds, tokens in rows:
+            same = sum(a == b for a, b in zip(tokens, expected))
+            print(
+                f"{dictionary:<10} {name:<28} {load:7.2f} {cut_seconds:7.2f} {megabytes / cut_seconds:6.1f} "
+                f"{seconds_jieba / cut_seconds:8.1f} {min(seconds['raw']) / cut_seconds:9.0%} {same:>6}/{len(texts)}"
+            )
+    base = Tokenizer()
+    build, documents = once(lambda: [base.for_text(text) for text in texts])
+    seconds_for_text, _ = best_time(lambda pair: pair[0].cut(pair[1]), list(zip(documents, texts)))
+    print(
+        f"for_text: building {len(texts)} document tokenizers {build:.2f} s; cutting with them "
+        f"{seconds_for_text:.2f} s ({megabytes / seconds_for_text:.1f} MB/s)"
+    )
+
+
+def kept_whole(tokens: list[str], text: str, terms: list[str]) -> tuple[int, int]:
+    cuts = list(itertools.accumulate(map(len, tokens), initial=0))
+    kept = total = 0
+    for term in terms:
+        at = text.find(term)
+        while at != -1:
+            total += 1
+            after = bisect.bisect_right(cuts, at)
+            kept += after == len(cuts) or cuts[after] >= at + len(term)
+            at = text.find(term, at + 1)
+    return kept, total
+
+
+def recall() -> None:
+    header = HELD_OUT_LEXICON.read_text(encoding="utf-8").splitlines()
+    names = next(line for line in header if line.startswith("# Held out")).partition(": ")[2].rstrip(".").split(", ")
+    held_out = [(ROOT / "seeds" / name).read_text(encoding="utf-8") for name in names]
+    seed = read_report(ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt").text
+    unquoted_lines = (ROOT / "tests" / "data" / "unquoted_terms.txt").read_text(encoding="utf-8").splitlines()
+    unquoted = [line for line in unquoted_lines if line and not line.startswith("#")]
+    reference = jieba_tokenizer()
+    base = Tokenizer(dictionary=HELD_OUT_LEXICON)
+    cutters = {
+        "jieba's dictionary (jieba.lcut)": reference.lcut,
+        "held-out lexicon, no harvesting": base.cut,
+        "held-out lexicon + for_text": lambda text: base.for_text(text).cut(text),
+    }
+    print(f"\nrecall: share of term occurrences kept whole; {len(held_out)} held-out reports, {len(unquoted)} unquoted terms")
+    print(f"{'corpus':<10} {'tokenizer':<34} {'quoted terms':>18} {'unquoted terms':>18}")
+    for corpus, texts in (("held-out", held_out), ("seed page", [seed])):
+        for name, cut in cutters.items():
+            quoted = common = (0, 0)
+            for text in texts:
+                tokens = cut(text)
+                quoted = tuple(map(sum, zip(quoted, kept_whole(tokens, text, harvest_quoted_terms(text)))))
+                common = tuple(map(sum, zip(common, kept_whole(tokens, text, unquoted))))
+            print(
+                f"{corpus:<10} {name:<34} {quoted[0] / quoted[1]:6.1%} ({quoted[0]:>4}/{quoted[1]:<4}) "
+                f"{common[0] / common[1]:6.1%} ({common[0]:>4}/{common[1]:<4})"
+            )
+
+
+def main() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds" / "national").glob("*.txt"))]
+    throughput(texts)
+    recall()
+
+
+if __name__ == "__main__":
+    main()
