@@ -2,6 +2,9 @@
 
 Every message names the file (or parameter), the problem, and what to do. The command
 line prints ``str(error)`` as one line on stderr and exits with code 2.
+
+The errors pickle with their arguments, so an error raised in a worker process (a batch
+of files) reaches the parent process intact.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ class InputError(ZjnlpError):
         self.problem = problem
         super().__init__(f"{source}: {problem}")
 
+    def __reduce__(self):
+        return type(self), (self.source, self.problem)
+
 
 class OptionError(ZjnlpError):
     """An option has a value zjnlp does not accept."""
@@ -34,7 +40,11 @@ class OptionError(ZjnlpError):
     def __init__(self, name: str, value: object, expected: str) -> None:
         self.name = name
         self.value = value
+        self.expected = expected
         super().__init__(f"{name}={value!r} is not valid: expected {expected}.")
+
+    def __reduce__(self):
+        return type(self), (self.name, self.value, self.expected)
 
 
 MISSING = "no such file"
@@ -43,5 +53,13 @@ UNREADABLE = "cannot be read (permission denied)"
 EMPTY = "is empty"
 BLANK = "holds only white space"
 BINARY = "looks like a binary file ({kind}), not a text report"
-UNDECODABLE = "could not be decoded as UTF-8, UTF-16 or GB18030"
+UNDECODABLE = "could not be decoded as Chinese text in UTF-8, UTF-16, GB18030 or Big5"
 NO_TEXT = "has no report text left after removing site boilerplate"
+
+# Command line
+BUG = "could not be analysed ({error}); this is a bug in zjnlp: please report it with this file"
+TOO_SMALL = "expected a whole number >= {minimum}, got {value!r}"
+TRADITIONAL = (
+    "looks like traditional Chinese; it is analysed as it is, but the lexicons and the "
+    "tokenizer are simplified: add --to-simplified to convert it"
+)
