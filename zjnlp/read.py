@@ -3,7 +3,8 @@
 A government work report reaches an analyst as a scraped web page, a file saved in
 GB18030, or an HTML page. :func:`read_report` turns any of these into a :class:`Report`:
 
-1. **decode**: BOM, UTF-8, UTF-16, GB18030 (charset-normalizer as a last resort);
+1. **decode**: BOM, UTF-8, UTF-16, GB18030 (charset-normalizer as a last resort, which
+   finds Big5);
    binary files are refused;
 2. **HTML → text**: block elements become lines, scripts and styles are skipped;
 3. **normalise**: line ends, zero-width characters, white space (nbsp, ideographic
@@ -22,6 +23,7 @@ Every character of :attr:`Report.text` keeps the index of the character of
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -76,6 +78,10 @@ def _narrow_table() -> dict[int, str]:
         table[ord(char)] = chr(ord(char) - 0xFEE0)
     for char in _WHITESPACE:
         table[ord(char)] = " "
+    # Lone surrogates (a str made with errors="surrogateescape") cannot be encoded,
+    # so no tokenizer or file writer takes them.
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"
     table[0x0D] = "\n"  # CR and CRLF: the extra blank line is dropped with the others
     return table
 
@@ -172,6 +178,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
             if _looks_like_text(text):
                 return text, encoding
         raise errors.InputError(source, errors.BINARY.format(kind="NUL bytes"))
+    decoded = False
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -179,12 +186,18 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
             continue
         if _looks_like_text(text):
             return text, encoding
-        raise errors.InputError(source, errors.BINARY.format(kind="control characters"))
+        decoded = True
+    # Big5 (Taiwan, Hong Kong, Macau) is valid GB18030 byte for byte, but decodes into
+    # rare and private-use characters: let charset-normalizer name the encoding. Take its
+    # guess only when it gives Chinese text: for other bytes it proposes EBCDIC, DOS code
+    # pages, or UTF-16 without a single line end (which would have NUL bytes, seen above).
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and _looks_like_text(str(best)):
-        return str(best), best.encoding
+    guess = from_bytes(data).best()
+    if guess is not None and not guess.encoding.startswith(("utf_16", "utf_32")) and _looks_like_chinese(str(guess)):
+        return str(guess), guess.encoding
+    if decoded:
+        raise errors.InputError(source, errors.BINARY.format(kind="control characters"))
     raise errors.InputError(source, errors.UNDECODABLE)
 
 
@@ -206,6 +219,12 @@ def _looks_like_text(text: str) -> bool:
     control = len(_CONTROL_RE.findall(sample))
     usual = len(_USUAL_CHAR_RE.findall(sample))
     return control / len(sample) < 0.01 and usual / len(sample) >= 0.9
+
+
+def _looks_like_chinese(text: str) -> bool:
+    """Text (see :func:`_looks_like_text`) with Chinese characters, even in an HTML page."""
+    sample = text[:10000]
+    return _looks_like_text(sample) and len(_HAN_RE.findall(sample)) >= 0.05 * len(sample)
 
 
 # --------------------------------------------------------------------------- HTML
@@ -256,10 +275,10 @@ class _TextExtractor(HTMLParser):
         self.chars.append(re.sub(r"[\r\n]", " ", data))
         self.offsets.extend(range(at, at + len(data)))
 
-    def _reference(self, char: str) -> None:
+    def _reference(self, chars: str) -> None:
         if not self._skip:
-            self.chars.append(char)
-            self.offsets.append(self._here())
+            self.chars.append(chars)
+            self.offsets.extend([self._here()] * len(chars))
 
     def handle_entityref(self, name):
         from html.entities import name2codepoint
@@ -267,11 +286,9 @@ class _TextExtractor(HTMLParser):
         self._reference(chr(name2codepoint[name]) if name in name2codepoint else f"&{name};"[:1])
 
     def handle_charref(self, name):
-        try:
-            code = int(name[1:], 16) if name[:1] in "xX" else int(name)
-            self._reference(chr(code))
-        except (ValueError, OverflowError):
-            self._reference("\ufffd")
+        # As browsers do: &#0;, surrogates and code points past U+10FFFF become U+FFFD,
+        # &#150; is the Windows-1252 dash, and control characters are dropped.
+        self._reference(html.unescape(f"&#{name};"))
 
 
 def _looks_like_html(text: str) -> bool:
@@ -360,7 +377,7 @@ _SITE_LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("toolbar", re.compile(r"^[【\[]?(下载|打印|全屏|收藏|字号|字体|加大|还原|减小|大|中|小|分享[到:：]?.*|打印本页|关闭窗口|关闭|返回顶部|\||×|[【】\[\]]|默认|繁体|简体|无障碍)[】\]]?[:：]?$")),
     ("pagination", re.compile(r"(上一页|下一页|^\s*(\[\d+\]\s*)+$|^第\s*\d+\s*页|共\s*\d+\s*页)")),
     ("licence", re.compile(r"^(本作品(是|来自)|Public domain$|false$|本模板|注：中文维基文库)")),
-    ("footer", re.compile(r"(版权所有|ICP备|网站标识码|主办单位|承办单位|联系我们|网站地图|扫一扫|二维码|相关报道|相关链接|相关附件|相关文档|相关阅读|相关新闻|点击图片|进入专题|欢迎咨询|^最新.{0,10}$|^[0-9a-f]{32}[:：]?$)")),
+    ("footer", re.compile(r"(版权所有|ICP备|公网安备|网站标识码|主办单位|承办单位|^(主办|承办|协办|技术支持|地址|电话|联系电话|传真|邮编|邮箱)[:：]|网站找错|联系我们|网站地图|扫一扫|二维码|相关报道|相关链接|相关附件|相关文档|相关阅读|相关新闻|点击图片|进入专题|欢迎咨询|^最新.{0,10}$|^[0-9a-f]{32}[:：]?$)")),
 ]
 # A footer marker starts the site text after the report: everything from it on is removed.
 _FOOTER_START_RE = re.compile(
