@@ -1,0 +1,210 @@
+"""The command line: help a newcomer can follow, the three output formats, several files,
+option errors as one line with exit code 2, and end-to-end runs in a child process."""
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from zjnlp import __version__, errors
+from zjnlp.cli import EXIT_BAD_INPUT, _parser, main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
+NATIONAL = sorted((ROOT / "seeds" / "national").glob("*.txt"))
+COMMANDS = ["sections", "tokens", "keywords", "kwic", "themes", "targets", "discover"]
+SMALL = "各位代表：\n推进绿色发展，建设美丽中国。\n新增就业2万人。"
+
+
+def run(*argv: object) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``zjnlp ARGV``, argparse's exits included."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in argv])
+        except SystemExit as exit:
+            code = exit.code
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    path = tmp_path / "small.txt"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- help
+
+
+def test_help_lists_every_command_and_the_exit_codes():
+    code, out, _ = run("--help")
+    assert code == 0
+    for command in COMMANDS:
+        assert f"\n    {command} " in out
+    assert "exit codes:" in out and "GB18030" in out and "zjnlp COMMAND --help" in out
+
+
+def _subcommands() -> dict:
+    action = next(a for a in _parser()._actions if a.dest == "command")
+    return action.choices
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_an_example_and_explains_every_option(command):
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert f"example:\n  zjnlp {command} " in out
+    for action in _subcommands()[command]._actions:
+        assert action.help, f"{command} {action.option_strings or action.dest} has no help"
+
+
+def test_version():
+    assert run("--version") == (0, f"zjnlp {__version__}\n", "")
+
+
+# --------------------------------------------------------------------------- output
+
+
+def test_formats_print_the_same_table(small):
+    _, csv, _ = run("targets", small, "--include", "all", "--format", "csv")
+    _, records, _ = run("targets", small, "--include", "all", "--format", "json")
+    table = pd.read_csv(io.StringIO(csv))
+    assert table["indicator"].tolist() == [row["indicator"] for row in json.loads(records)] == ["就业"]
+    _, shown, _ = run("targets", small, "--include", "all")
+    assert shown.splitlines()[0].split()[:3] == ["part", "section", "paragraph"]
+
+
+def test_an_empty_table_says_so(small):
+    assert run("kwic", small, "红树林") == (0, "(no rows)\n", "")
+
+
+def test_tokens_as_text_and_json(small):
+    _, text, _ = run("tokens", small)
+    assert text.splitlines()[0] == "各位 / 代表 / ："
+    _, listed, _ = run("tokens", small, "--format", "json")
+    assert "".join(json.loads(listed)) == SMALL
+
+
+def test_several_files_get_a_file_column_in_the_order_given(small):
+    code, out, err = run("themes", SEED, small, "--lexicon", "green", "--format", "csv", "--jobs", "1")
+    assert (code, err) == (0, "")
+    table = pd.read_csv(io.StringIO(out))
+    assert table.columns[0] == "file"
+    assert table["file"].tolist() == [str(SEED), str(small)]
+
+
+def test_several_files_of_tokens_one_block_each(small):
+    _, out, _ = run("tokens", small, small, "--format", "json", "--jobs", "1")
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(small)] * 2
+
+
+# --------------------------------------------------------------------------- option errors
+
+
+@pytest.fixture
+def bad_lexicon(tmp_path) -> Path:
+    path = tmp_path / "mine.toml"
+    path.write_text('id = "mine"\nterms = ["绿色', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        ([], "the following arguments are required: COMMAND"),
+        (["nosuch", "{seed}"], "invalid choice: 'nosuch'"),
+        (["sections", "{seed}", "--by", "chapter"], "argument --by: invalid choice: 'chapter'"),
+        (["keywords", "{seed}", "--top", "-1"], "argument --top: " + errors.TOO_SMALL.format(minimum=1, value="-1")),
+        (["keywords", "{seed}", "--top", "ten"], "argument --top: " + errors.TOO_SMALL.format(minimum=1, value="ten")),
+        (["kwic", "{seed}", "发展", "--window", "-5"], "argument --window: " + errors.TOO_SMALL.format(minimum=0, value="-5")),
+        (["discover", "{seed}", "--min-count", "0"], "argument --min-count: expected a whole number >= 1"),
+        (["targets", "{seed}", "--jobs", "0"], "argument --jobs: expected a whole number >= 1"),
+        (["targets", "{seed}", "--include", "some"], "argument --include: invalid choice"),
+        (["themes", "{seed}", "--lexicon", "nosuch"], "lexicon='nosuch' is not valid: expected one of culture,"),
+        (["themes", "{seed}", "--lexicon", "{bad_lexicon}"], "{bad_lexicon}: is not valid TOML"),
+        (["themes", "{seed}", "--lexicon", "{missing}.toml"], "{missing}.toml: no such theme lexicon file"),
+        (["keywords", "{seed}", "--method", "textrank", "--reference", "national"], "reference=['national'] is not valid"),
+        (["keywords", "{seed}", "--method", "keyness", "--by", "document"], "reference=None is not valid"),
+        (["keywords", "{seed}", "--reference", "{missing}"], f"--reference {{missing}}: {errors.MISSING}"),
+        (["kwic", "{seed}", ""], "term='' is not valid"),
+    ],
+)
+def test_an_invalid_option_is_one_line_and_exit_code_2(tmp_path, bad_lexicon, argv, message):
+    names = {"seed": SEED, "bad_lexicon": bad_lexicon, "missing": tmp_path / "missing.txt"}
+    code, out, err = run(*(a.format(**names) for a in argv))
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("zjnlp")
+    assert message.format(**names) in err
+
+
+def test_an_option_error_raised_in_a_worker_process_stops_the_batch_with_one_line(small):
+    code, out, err = run("keywords", small, SEED, "--method", "keyness", "--by", "document", "--jobs", "2")
+    assert (code, out) == (EXIT_BAD_INPUT, "")
+    assert err.startswith("zjnlp: reference=None is not valid") and err.count("\n") == 1
+
+
+def test_a_report_the_analysis_refuses_is_named():
+    from zjnlp.cli import _analyse
+    from zjnlp.errors import InputError
+    from zjnlp.read import read_report
+
+    def refuse(report):
+        raise InputError("target", "has no words to compare")
+
+    with pytest.raises(InputError, match=r"^small\.txt: target: has no words to compare$"):
+        _analyse(read_report(SMALL, name="small.txt"), command=refuse)
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def zjnlp(*argv: object) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "zjnlp.cli", *map(str, argv)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+def test_end_to_end_success():
+    done = zjnlp("sections", SEED, "--by", "section", "--format", "csv")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert pd.read_csv(io.StringIO(done.stdout))["section"].notna().any()
+
+
+def test_end_to_end_a_batch_with_bad_files(tmp_path):
+    empty, png = tmp_path / "empty.txt", tmp_path / "image.png"
+    empty.write_bytes(b"")
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    done = zjnlp("targets", SEED, empty, tmp_path / "missing.txt", png, SEED, "--format", "csv", "--jobs", "2")
+    assert done.returncode == EXIT_BAD_INPUT
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"zjnlp: {empty}: {errors.EMPTY}",
+        f"zjnlp: {tmp_path / 'missing.txt'}: {errors.MISSING}",
+        f"zjnlp: {png}: {errors.BINARY.format(kind='PNG image')}",
+    ]
+    assert set(pd.read_csv(io.StringIO(done.stdout))["file"]) == {str(SEED)}
+
+
+def test_end_to_end_usage_error():
+    done = zjnlp("kwic", SEED)
+    assert done.returncode == EXIT_BAD_INPUT
+    assert done.stderr == "zjnlp kwic: the following arguments are required: TERM (see 'zjnlp kwic --help')\n"
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`zjnlp tokens … | head -1`: no traceback, no complaint, exit code 0."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "zjnlp.cli", "tokens", *NATIONAL[-3:], "--jobs", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )
+    child.stdout.readline()
+    child.stdout.close()
+    assert child.wait(timeout=120) == 0
+    assert child.stderr.read() == b""
