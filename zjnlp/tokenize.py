@@ -193,8 +193,8 @@ class Tokenizer:
 
     Attributes
     ----------
-    dictionary : str
-        ``"policy"``, ``"jieba"`` or the absolute path of the dictionary file.
+    dictionary : str or pathlib.Path
+        ``"policy"``, ``"jieba"`` or the resolved path of the dictionary file.
     words : tuple of str
         The terms added with ``words`` (and by :meth:`for_text`), in order, without repeats.
     hmm : bool
@@ -202,7 +202,9 @@ class Tokenizer:
     Raises
     ------
     zjnlp.errors.OptionError
-        ``dictionary`` is not one of the above, or a word is empty or not a string.
+        ``dictionary`` is not one of the above (a path must be a ``pathlib.Path``, so that
+        a misspelt name is not taken for a file), ``hmm`` is not a bool, or a word is empty
+        or not a string.
     zjnlp.errors.InputError
         The dictionary file is missing or has a malformed line.
 
@@ -487,6 +489,8 @@ def stopwords(kind: Literal["general", "policy"] | os.PathLike = "general") -> f
     ------
     zjnlp.errors.OptionError
         ``kind`` is neither a known list nor a path.
+    zjnlp.errors.InputError
+        The file of a path cannot be read as UTF-8.
 
     Examples
     --------
