@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -12,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zjnlp import corpus
 from zjnlp.errors import InputError, OptionError
 from zjnlp.keywords import (
     EDGE_COLUMNS,
@@ -24,9 +28,12 @@ from zjnlp.keywords import (
     keyness,
     keyness_by_unit,
     keywords_for_cli,
+    national_keyness,
     term_frequencies,
     tfidf_keywords,
 )
+from zjnlp.read import Report, read_report
+from zjnlp.tokenize import Tokenizer
 
 
 class Spaces:
@@ -42,6 +49,45 @@ PLAIN = {"tokenizer": SPACES, "stopwords": None}
 TWO_SECTIONS = "（一）教育\n学校 学校 教师 发展 123 的\n（二）生态\n红树林 红树林 红树林 湿地 发展 。"
 ONE_UNIT = "学校 学校 教师 发展"
 EMPTY_SECTION = "（一）\n（二）生态\n红树林 红树林 湿地"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+JUDGEMENTS = tomllib.loads((ROOT / "tests" / "data" / "keyword_subjects.toml").read_text(encoding="utf-8"))
+BOILERPLATE = frozenset(JUDGEMENTS["boilerplate"])
+
+
+def load_report(source: str) -> Report:
+    """A judged report: a file of the repository, ``province:<name>`` or ``national:<year>``."""
+    kind, _, name = source.partition(":")
+    if kind == "province":
+        return corpus.province_report(name)
+    if kind == "national":
+        return corpus.national_report(int(name))
+    return read_report(ROOT / source)
+
+
+def count_boilerplate(terms: list[str], report: Report, place: Iterable[str] = ()) -> int:
+    """Boilerplate words among ``terms``; the report's place name (湖南省, 湖南) counts as one."""
+    name = report.metadata.get("place") or ""
+    places = {*place, name, name[:2]} - {""}
+    return sum(term in BOILERPLATE or term in places for term in terms)
+
+
+def judge_sections(table: pd.DataFrame, entry: dict, report: Report) -> list[tuple[int, int]]:
+    """(subject words, boilerplate words) in the keywords of each section ``entry`` labels.
+
+    A keyword names the subject when it is one of the section's words or contains one.
+    Section keys are ``"<section>"`` (part unknown) or ``"<part>.<section>"``.
+    """
+    judged = []
+    for key, words in entry["sections"].items():
+        part, _, section = key.rpartition(".")
+        rows = table["section"].eq(int(section)).fillna(False)
+        rows &= table["part"].isna() if not part else table["part"].eq(int(part)).fillna(False)
+        terms = table.loc[rows, "term"].tolist()
+        subject = sum(any(word in term for word in words) for term in terms)
+        judged.append((subject, count_boilerplate(terms, report, entry["place"])))
+    return judged
 
 
 def by_section(table: pd.DataFrame, column: str = "term") -> dict[int, list]:
@@ -110,8 +156,11 @@ def test_tfidf_on_one_unit_ranks_by_frequency_then_first_occurrence():
 def test_tfidf_with_a_reference_corpus_weighs_terms_the_reference_lacks():
     reference = ["发展 学校 教师", "发展 学校"]
     table = tfidf_keywords("学校 教师 发展 红树林", by="document", idf=reference, **PLAIN)
-    # IDF over the reference and the report: 红树林 ln(4/2)+1, 教师 ln(4/3)+1, 学校 and 发展 1
-    assert table["term"].tolist() == ["红树林", "教师", "学校", "发展"]
+    # IDF over the reference and the report: 红树林 ln(4/2), 教师 ln(4/3); 学校 and 发展,
+    # in every document, score 0 and are left out
+    assert table["term"].tolist() == ["红树林", "教师"]
+    weights = np.array([math.log(4 / 2), math.log(4 / 3)])
+    assert table["score"].tolist() == pytest.approx(weights / np.linalg.norm(weights))
 
 
 @pytest.mark.parametrize("text", [EMPTY_SECTION, "（一）\n（二）"])
@@ -353,3 +402,44 @@ def test_cli_textrank_takes_no_reference():
 def test_cli_rejects_an_unknown_method():
     with pytest.raises(OptionError, match="^method="):
         keywords_for_cli(ONE_UNIT, method="lda")
+
+
+# --------------------------------------------------------------------------- real reports
+
+
+@pytest.fixture(scope="module")
+def seed() -> Report:
+    return load_report("seeds/zhanjiang-2023/000_07f79baf7ba8441e.txt")
+
+
+@pytest.mark.parametrize("entry", JUDGEMENTS["report"], ids=[entry["source"] for entry in JUDGEMENTS["report"]])
+def test_default_tfidf_top10_names_each_section_and_holds_little_boilerplate(entry):
+    report = load_report(entry["source"])
+    table = tfidf_keywords(report)
+    judged = dict(zip(entry["sections"], judge_sections(table, entry, report)))
+    failing = {key: counts for key, counts in judged.items() if counts[0] < 3 or counts[1] > 1}
+    assert not failing, f"(subject words, boilerplate words) of failing sections: {failing}"
+
+
+def test_seed_against_the_national_report_of_its_year_shows_what_is_local_and_what_is_left_out(seed):
+    table = national_keyness(seed)
+    over = table[table["direction"] == "over"]
+    under = table[table["direction"] == "under"]["term"].tolist()
+    assert over["term"].iloc[0] == "湛江"
+    assert {"医院", "海洋", "博士", "校区"} <= set(over["term"].head(20))
+    assert (over["p_value"].head(10) < 0.01).all()
+    # what the city leaves out: the national economy
+    assert {"增长", "经济", "市场", "投资"} <= set(under[:10])
+
+
+def test_a_local_term_surfaces_once_the_tokenizer_keeps_it_whole(seed):
+    # 湛江湾 is in no dictionary: the default tokenizer cuts it 湛江 / 湾
+    tokenizer = Tokenizer(words=["湛江湾"]).for_text(seed.text)
+    table = national_keyness(seed, tokenizer=tokenizer, min_count=1)
+    over = set(table[table["direction"] == "over"]["term"])
+    assert {"湛江湾", "红树林", "红树林之城"} <= over
+
+
+def test_jieba_baseline_on_the_seed_is_the_boilerplate_the_issue_describes(seed):
+    terms = jieba_keywords(seed, by="document", top=30)["term"].tolist()
+    assert sum(term in BOILERPLATE for term in terms) >= 10
