@@ -48,6 +48,7 @@ def test_seed_nothing_of_the_body_lost(seed_report):
         ("percent_sign_missing", "服务率分别超30、60"),
         ("space_in_chinese", "互联网 医疗健康"),
         ("space_in_chinese", "大数据 社会治理"),
+        ("characters_missing", "严格规范公明执法"),
         ("truncated_start", "供销、信用"),
         ("truncated_end", "勇毅前行，全"),
         ("paginated", ""),

@@ -186,3 +186,8 @@ def test_table_of_contents_is_not_parts():
     table = structure(text)
     assert table["kind"].tolist()[:3] == ["contents"] * 3
     assert table.loc[table["kind"] == "part", "part"].tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("line", ["三一、不是标题", "（十十）不是标题", "一二、不是标题"])
+def test_malformed_numerals_are_not_headings(line):
+    assert structure(line + "\n正文。")["kind"].tolist() == ["paragraph", "paragraph"]

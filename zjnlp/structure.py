@@ -34,8 +34,10 @@ KINDS = ("address", "contents", "part", "section", "paragraph", "closing", "appe
 STRUCTURE_COLUMNS = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind", "start", "end", "text"]
 
 _NUMERALS = "一二三四五六七八九十"
-_PART_RE = re.compile(rf"^([{_NUMERALS}]{{1,3}})[、．.]\s*(.*)$")
-_SECTION_RE = re.compile(rf"^[（(]([{_NUMERALS}]{{1,3}})[）)]\s*(.*)$")
+# one to ninety-nine: 一 … 九, 十, 十一 … 十九, 二十 … 九十九
+_NUMBER = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_PART_RE = re.compile(rf"^({_NUMBER})[、．.]\s*(.*)$")
+_SECTION_RE = re.compile(rf"^[（(]({_NUMBER})[）)]\s*(.*)$")
 _ADDRESS_RE = re.compile(r"^.{0,3}代表[：:！!，,]")
 _APPENDIX_RE = re.compile(r"^(附件|附录|附表|附[:：]|名词解释|注释|名词注释|词语解释)[0-9一二三四五六七八九十]*[:：]?\s*(.{0,30})$")
 _APPENDIX_TITLE_RE = re.compile(r"^[^。！？]{0,30}(民生实事|为民办实事|民生项目|名词解释)[^。！？]{0,10}$")
