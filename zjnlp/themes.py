@@ -34,6 +34,7 @@ import pandas as pd
 from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import Report
 from zjnlp.structure import Unit, as_report, unit_columns, units
+from zjnlp.tokenize import Tokenizer, is_word
 
 SCORE_COLUMNS = ["theme", "hits", "tokens", "per_1000", "char_share", "terms"]
 MATCH_COLUMNS = ["theme", "dimension", "term", "start", "end"]
@@ -41,7 +42,6 @@ MATCH_COLUMNS = ["theme", "dimension", "term", "start", "end"]
 _FIELDS = ("id", "name_zh", "name_en", "description", "citation")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _EXCLUDED = "\0"  # the "dimension" of an excluded string: matched, then dropped
-_WORD = re.compile(r"[^\W_]")  # a letter, digit or ideograph: the token is a word
 
 
 class Tokenizes(Protocol):
@@ -260,17 +260,10 @@ def find_terms(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str | N
     ]
 
 
-@lru_cache(maxsize=1)
-def _default_tokenizer() -> Tokenizes:
-    import rjieba  # until zjnlp.tokenize.Tokenizer lands
-
-    return rjieba.Jieba()
-
-
 def _word_starts(text: str, tokenizer: Tokenizes) -> np.ndarray:
-    """Start offsets of the tokens that are words (not whitespace or punctuation)."""
+    """Start offsets of the tokens that are words (not white space, punctuation or bare numbers)."""
     tokens = tokenizer.cut(text)
-    words = set(filter(_WORD.search, set(tokens)))
+    words = set(filter(is_word, set(tokens)))
     starts = np.fromiter(accumulate(map(len, tokens), initial=0), dtype=np.int64, count=len(tokens) + 1)
     return starts[:-1][np.fromiter(map(words.__contains__, tokens), dtype=bool, count=len(tokens))]
 
@@ -404,7 +397,7 @@ def score_themes(
     """
     report = as_report(report_or_text)
     table, identity = _units(report, by)
-    words = _word_starts(report.text, tokenizer or _default_tokenizer())
+    words = _word_starts(report.text, tokenizer or Tokenizer().for_text(report.text))
     bounds = (table["start"].to_numpy(), table["end"].to_numpy())
     word_row = _unit_of(bounds, words)
     tokens = np.bincount(word_row[word_row >= 0], minlength=len(table))
