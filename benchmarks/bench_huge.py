@@ -1,0 +1,82 @@
+"""A 22 MB report through the command line: wall time and peak memory per command.
+
+The file is the national reports (``seeds/national/*.txt``) concatenated, over and over,
+until it reaches the size asked for, written to a temporary folder. Each command runs
+``python -m zjnlp.cli COMMAND FILE --format csv`` (tokens: json) in a child process, its output
+thrown away. One row per command: ``command, MB, seconds, peak_MB, lines, exit`` where
+``peak_MB`` is the child's peak resident memory (``ru_maxrss`` from ``os.wait4``: the
+RUSAGE_CHILDREN figure for that one child) and ``lines`` the lines it printed.
+The goal is ``targets`` in under 30 s and 2 GB.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_huge.py [--mb 22] [--commands targets sections themes]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+NATIONAL = ROOT / "seeds" / "national"
+GOAL = {"seconds": 30.0, "peak_MB": 2048.0}
+ARGUMENTS = {"kwic": ["发展"]}  # what a command needs besides the file
+
+
+def build(path: Path, megabytes: float) -> int:
+    """Write the national reports to ``path``, over and over, up to ``megabytes``; return its size."""
+    texts = itertools.cycle([p.read_bytes() for p in sorted(NATIONAL.glob("*.txt"))])
+    size = 0
+    with path.open("wb") as out:
+        while size < megabytes * 1e6:
+            size += out.write(next(texts))
+    return size
+
+
+def run(command: str, path: Path) -> dict:
+    fmt = "json" if command == "tokens" else "csv"
+    argv = [sys.executable, "-m", "zjnlp.cli", command, str(path), *ARGUMENTS.get(command, []), "--format", fmt]
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr, cwd=ROOT)
+        lines = sum(1 for _ in child.stdout)  # read as it comes, so the pipe never fills
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        stderr.seek(0)
+        problems = stderr.read().decode("utf-8", "replace").strip()
+    if problems:
+        print(f"{command}: {problems.splitlines()[-1]}", file=sys.stderr)
+    return {
+        "command": command,
+        "MB": round(path.stat().st_size / 1e6, 1),
+        "seconds": round(seconds, 1),
+        "peak_MB": round(usage.ru_maxrss / 1024),  # kilobytes on Linux
+        "lines": lines,
+        "exit": os.waitstatus_to_exitcode(status),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=22.0, help="size of the file (default: 22)")
+    parser.add_argument("--commands", nargs="+", default=["targets"], help="commands to run (default: targets)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "huge.txt"
+        build(path, args.mb)
+        table = pd.DataFrame([run(command, path) for command in args.commands])
+    table["goal_met"] = (table["seconds"] < GOAL["seconds"]) & (table["peak_MB"] < GOAL["peak_MB"]) & (table["exit"] == 0)
+    print(table.to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()
