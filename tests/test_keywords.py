@@ -131,6 +131,16 @@ def test_stopwords_and_min_length_choose_the_terms(stopwords, min_length, expect
     assert set(table["term"]) == expected
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["（一）教育\n", "（二）生态\n", "学校 ", "红树林 ", "的 ", "2023 ", "。\n"]), min_size=1, max_size=25))
+def test_counts_per_section_add_up_to_the_document_counts(pieces):
+    text = "推进 " + "".join(pieces)
+    whole = term_frequencies(text, **PLAIN).set_index("term")["count"]
+    parts = term_frequencies(text, by="section", **PLAIN).groupby("term")["count"].sum()
+    assert parts.sort_index().to_dict() == whole.sort_index().to_dict()
+    assert term_frequencies(text, by="section", **PLAIN)["per_1000"].between(0, 1000).all()
+
+
 def test_a_unit_without_terms_has_no_rows():
     table = term_frequencies(EMPTY_SECTION, by="section", **PLAIN)
     assert set(table["section"]) == {2}
