@@ -83,7 +83,9 @@ def test_a_bad_file_is_reported_and_the_rest_go_on(files, tmp_path, jobs):
 
 def test_an_analysis_may_refuse_a_report(files):
     table, errors = map_reports(refuse_short, files, jobs=2, progress=False)
-    assert [error.problem for error in errors] == ["is too short to analyse"] * 2
+    # the error names the file, and keeps what the analysis said
+    assert [error.problem for error in errors] == ["<report>: is too short to analyse"] * 2
+    assert [error.source for error in errors] == files[2:]
     assert set(table["file"]) == {files[0], files[1]}
 
 

@@ -150,18 +150,6 @@ def test_an_option_error_raised_in_a_worker_process_stops_the_batch_with_one_lin
     assert err.startswith("zjnlp: reference=None is not valid") and err.count("\n") == 1
 
 
-def test_a_report_the_analysis_refuses_is_named():
-    from zjnlp.cli import _analyse
-    from zjnlp.errors import InputError
-    from zjnlp.read import read_report
-
-    def refuse(report):
-        raise InputError("target", "has no words to compare")
-
-    with pytest.raises(InputError, match=r"^small\.txt: target: has no words to compare$"):
-        _analyse(read_report(SMALL, name="small.txt"), command=refuse)
-
-
 # --------------------------------------------------------------------------- end to end
 
 

@@ -25,19 +25,16 @@ from zjnlp.read import Report, read_report
 
 __all__ = ["map_reports"]
 
-Result = tuple[pd.DataFrame | None, tuple[str, str] | None]
+Result = pd.DataFrame | InputError
 
 
 def _run(func: Callable[[Report], pd.DataFrame], path: Path, read_options: dict) -> Result:
-    """One file's table, or the (source, problem) of the InputError it raised.
-
-    The error travels as a tuple: InputError takes two arguments, which pickling (the
-    way back from a worker process) does not restore.
-    """
+    """One file's table, or the InputError that stopped it, always naming the file."""
     try:
-        return func(read_report(path, **read_options)), None
+        return func(read_report(path, **read_options))
     except InputError as error:
-        return None, (error.source, error.problem)
+        # an analysis names what it was given ("<text>", "target"), not the file
+        return error if error.source == str(path) else InputError(str(path), str(error))
 
 
 def _context() -> multiprocessing.context.BaseContext | None:
@@ -129,10 +126,11 @@ def _bar(total: int, progress: bool) -> tqdm:
 
 def _stack(files: list[str], results: list[Result]) -> tuple[pd.DataFrame, list[InputError]]:
     frames, errors = [], []
-    for name, (frame, error) in zip(files, results):
-        if error is not None:
-            errors.append(InputError(*error))
+    for name, result in zip(files, results):
+        if isinstance(result, InputError):
+            errors.append(result)
         else:
+            frame = result
             frames.append(frame.assign(file=name)[["file", *frame.columns.drop("file", errors="ignore")]])
     if not frames:
         return pd.DataFrame(columns=["file"]), errors

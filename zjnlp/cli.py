@@ -126,20 +126,16 @@ def _text(report: Report) -> pd.DataFrame:
 def _analyse(report: Report, *, command: Callable[..., pd.DataFrame], **options: object) -> pd.DataFrame:
     """Run ``command`` on one report, warning about traditional script first.
 
-    An :class:`~zjnlp.errors.InputError` the analysis raises (a report with no words to
-    compare, say) is about this report, so it is given the report's file name. So is any
-    unexpected error: it is a bug, but it must not stop a batch of a thousand files.
+    An unexpected error is a bug, but it must not stop a batch of a thousand files: it
+    becomes an :class:`~zjnlp.errors.InputError` naming the file (as an InputError the
+    analysis raises does, in :func:`~zjnlp.batch.map_reports`).
     """
     if (report.warnings["kind"] == "traditional_chinese").any():
         _fail(f"warning: {report.source}: {errors.TRADITIONAL}")
     try:
         return command(report, **options)
-    except InputError as error:
-        if error.source == report.source:
-            raise
-        raise InputError(report.source, f"{error.source}: {error.problem}") from None
     except ZjnlpError:
-        raise  # an option error: the same for every file
+        raise  # bad input (named after the file by map_reports) or an option error
     except Exception as error:
         raise InputError(report.source, errors.BUG.format(error=f"{type(error).__name__}: {error}")) from None
 
