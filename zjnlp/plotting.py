@@ -378,13 +378,41 @@ def plot_timeline(
     ax.plot(data[x], data[y], color=BASE, marker="o", markersize=3, linewidth=1.2, label=label)
     for name, (px, py) in (highlight or {}).items():
         ax.scatter([px], [py], marker="*", s=180, color=HIGHLIGHT, zorder=3)
-        ax.annotate(name, (px, py), xytext=(-10, 0), textcoords="offset points", ha="right", va="center", color=HIGHLIGHT)
+        ax.annotate(
+            name, (px, py), xytext=(-10, 8), textcoords="offset points", ha="right", va="bottom", color=HIGHLIGHT,
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+        )
+    ax.margins(y=0.15)  # room above the highest point for its label
     ax.set_xlabel("年份")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.legend(loc="upper left", frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return _save(ax, save)
+
+
+def _layout(graph: nx.Graph, seed: int) -> dict:
+    """Spring layouts of the connected components, packed in rows, largest first.
+
+    One spring layout of a disconnected graph pushes the components to the corners and
+    crowds each of them; laid out one by one, each gets room in proportion to its size.
+    """
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    sides = [np.sqrt(len(nodes)) for nodes in components]
+    width = 1.4 * np.sqrt(sum(side**2 for side in sides))
+    position: dict = {}
+    x = y = height = 0.0
+    for nodes, side in zip(components, sides):
+        if x > 0 and x + side > width:
+            x, y, height = 0.0, y - height, 0.0
+        centre = (x + side / 2, y - side / 2)
+        sub = graph.subgraph(nodes)
+        spread = 2 / np.sqrt(len(nodes))  # twice networkx's default distance between nodes
+        position.update(
+            nx.spring_layout(sub, k=spread, iterations=200, seed=seed, weight="weight", scale=0.4 * side, center=centre)
+        )
+        x, height = x + side, max(height, side)
+    return position
 
 
 def plot_network(
@@ -429,7 +457,7 @@ def plot_network(
     marked = set(highlight)
     strength = np.array([graph.nodes[n].get("weight", 1) for n in graph.nodes], dtype=float)
     widths = np.array([graph.edges[e].get("weight", 1) for e in graph.edges], dtype=float)
-    position = nx.spring_layout(graph, seed=seed, weight="weight", k=1.6 / np.sqrt(max(len(graph), 1)))
+    position = _layout(graph, seed)
     ax = _axes(ax, (9, 7))
     nx.draw_networkx_edges(graph, position, ax=ax, width=0.6 + 2.4 * widths / max(widths.max(initial=1), 1), edge_color="#b0b0b0")
     nx.draw_networkx_nodes(
