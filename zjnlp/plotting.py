@@ -47,6 +47,7 @@ THEME_COLOURS = {
     "innovation": "#1f77b4", "employment": "#9467bd", "health": "#17becf", "social_security": "#e377c2",
     "culture": "#bcbd22", "governance": "#7f7f7f", "safety": "#d62728",
 }
+_VALUE_LABELS = {"per_1000": "每千词命中数", "share": "占主题词命中的比例（%）", "hits": "命中数", "char_share": "字数占比"}
 _DPI = 120
 _NUMERALS = "一二三四五六七八九"
 _KIND_LABELS = {"address": "开头", "contents": "目录", "closing": "结束语", "appendix": "附件", "document": "全文"}
@@ -292,7 +293,7 @@ def plot_heatmap(
     for tick in ax.get_yticklabels():
         if tick.get_text() in highlight:
             tick.set_color(HIGHLIGHT)  # colour only: the font has no bold weight
-    ax.figure.colorbar(image, ax=ax, shrink=0.6, label=value)
+    ax.figure.colorbar(image, ax=ax, shrink=0.6, label=_VALUE_LABELS.get(value, value))
     ax.set_title(title)
     return _save(ax, save)
 
