@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
+import json
 import logging
 import warnings
 from pathlib import Path
@@ -22,8 +24,7 @@ from zjnlp.themes import available_lexicons, load_lexicon, score_themes
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 PROVINCES = ROOT / "seeds" / "provinces-2026"
-# Labels the notebooks draw besides the report's own words and the theme names.
-NOTEBOOK_LABELS = "湛江市 2023 国务院政府工作报告 全国 广东省 各部分的篇幅 字数 年份 每千词命中数 主题关注度 开头 目录 结束语 附件 全文 标题 …"
+NOTEBOOKS = ROOT / "notebooks"
 
 
 @pytest.fixture(autouse=True)
@@ -65,11 +66,25 @@ class _Records(logging.Handler):
         self.logger.removeHandler(self)
 
 
+def _string_literals(source: str) -> str:
+    """The string constants of Python source (IPython magics left out)."""
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("%"))
+    return "".join(node.value for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
 def _characters() -> list[str]:
-    """Every character the notebooks can draw: the seed page, theme names, provinces, labels."""
-    text = SEED.read_text(encoding="utf-8") + NOTEBOOK_LABELS
-    text += "".join(load_lexicon(theme).name_zh for theme in available_lexicons())
+    """Every character a figure can draw: the seed page, theme and dimension names, the
+    provinces, and every string in the notebooks' code and in the plotting module."""
+    text = SEED.read_text(encoding="utf-8")
+    for theme in available_lexicons():
+        lexicon = load_lexicon(theme)
+        text += lexicon.name_zh + "".join(d.name_zh for d in lexicon.dimensions)
     text += "".join(path.stem for path in PROVINCES.glob("*"))
+    text += _string_literals(Path(plotting.__file__).read_text(encoding="utf-8"))
+    for notebook in NOTEBOOKS.glob("[0-9]*.ipynb"):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                text += _string_literals("".join(cell["source"]))
     return sorted({c for c in text if not c.isspace()})
 
 
