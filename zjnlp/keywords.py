@@ -74,6 +74,7 @@ Corpus = Report | str | pd.DataFrame | Iterable[Report | str]
 DEFAULT_STOPWORDS: tuple[StopwordKind, ...] = ("general", "policy")
 _STOPWORD_KINDS = ("general", "policy")
 
+
 class Tokenizes(Protocol):
     """Anything with a lossless ``cut(text) -> list[str]``, such as ``zjnlp.tokenize.Tokenizer``."""
 
@@ -111,7 +112,7 @@ class _Terms:
     stopwords: frozenset[str]
     min_length: int
 
-    def _sorted(self, text: str) -> tuple[list[str], set[str], set[str]]:
+    def _classify(self, text: str) -> tuple[list[str], set[str], set[str]]:
         """The tokens of ``text``, and which of the distinct ones are words and terms."""
         tokens = self.tokenizer.cut(text)
         words = {token for token in set(tokens) if is_word(token)}
@@ -119,7 +120,7 @@ class _Terms:
         return tokens, words, terms
 
     def __call__(self, text: str) -> list[str]:
-        tokens, _, terms = self._sorted(text)
+        tokens, _, terms = self._classify(text)
         return [token for token in tokens if token in terms]
 
     def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
@@ -127,7 +128,7 @@ class _Terms:
         counts: Counter[str] = Counter()
         total = 0
         for text in texts:
-            tokens, words, terms = self._sorted(text)
+            tokens, words, terms = self._classify(text)
             total += sum(token in words for token in tokens)
             counts.update(token for token in tokens if token in terms)
         return counts, total
