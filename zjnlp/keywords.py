@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -40,7 +40,7 @@ from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report, read_report
 from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
-from zjnlp.tokenize import is_word
+from zjnlp.tokenize import Tokenizes, is_word
 
 __all__ = [
     "FREQUENCY_COLUMNS",
@@ -48,7 +48,6 @@ __all__ = [
     "KEYNESS_COLUMNS",
     "EDGE_COLUMNS",
     "DEFAULT_STOPWORDS",
-    "Tokenizes",
     "term_frequencies",
     "tfidf_keywords",
     "jieba_keywords",
@@ -73,12 +72,6 @@ Stopwords = StopwordKind | os.PathLike | Sequence[StopwordKind | os.PathLike] | 
 Corpus = Report | str | pd.DataFrame | Iterable[Report | str]
 DEFAULT_STOPWORDS: tuple[StopwordKind, ...] = ("general", "policy")
 _STOPWORD_KINDS = ("general", "policy")
-
-
-class Tokenizes(Protocol):
-    """Anything with a lossless ``cut(text) -> list[str]``, such as ``zjnlp.tokenize.Tokenizer``."""
-
-    def cut(self, text: str) -> list[str]: ...
 
 
 def _default_tokenizer(text: str) -> Tokenizes:

@@ -26,7 +26,7 @@ from functools import lru_cache, partial
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -34,7 +34,7 @@ import pandas as pd
 from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import Report
 from zjnlp.structure import Unit, as_report, unit_columns, units
-from zjnlp.tokenize import Tokenizer, is_word
+from zjnlp.tokenize import Tokenizer, Tokenizes, is_word
 
 SCORE_COLUMNS = ["theme", "hits", "tokens", "per_1000", "char_share", "terms"]
 MATCH_COLUMNS = ["theme", "dimension", "term", "start", "end"]
@@ -42,12 +42,6 @@ MATCH_COLUMNS = ["theme", "dimension", "term", "start", "end"]
 _FIELDS = ("id", "name_zh", "name_en", "description", "citation")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _EXCLUDED = "\0"  # the "dimension" of an excluded string: matched, then dropped
-
-
-class Tokenizes(Protocol):
-    """Anything with a lossless ``cut(text) -> list[str]``, such as ``zjnlp.tokenize.Tokenizer``."""
-
-    def cut(self, text: str) -> list[str]: ...
 
 
 class Dimension(NamedTuple):

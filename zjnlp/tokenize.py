@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache, partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,7 @@ from zjnlp.errors import InputError, OptionError
 
 __all__ = [
     "Tokenizer",
+    "Tokenizes",
     "discover_words",
     "format_tokens",
     "harvest_quoted_terms",
@@ -171,6 +172,12 @@ def _dictionary_key(dictionary: Dictionary) -> tuple[str | Path, tuple[int, int]
 
 
 # --------------------------------------------------------------------------- the tokenizer
+
+
+class Tokenizes(Protocol):
+    """Anything with a lossless ``cut(text) -> list[str]``, such as ``zjnlp.tokenize.Tokenizer``."""
+
+    def cut(self, text: str) -> list[str]: ...
 
 
 class Tokenizer:
