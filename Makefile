@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 run: $(VENV)/.installed
-	$(PY) -m jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	$(PY) -m jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 	$(PY) -m jupyter nbconvert --to html --output-dir reports $(NOTEBOOKS)
 	$(PY) scripts/notebook_index.py
 
@@ -29,7 +29,7 @@ unit: $(VENV)/.installed
 	$(PY) -m pytest
 
 nbval: $(VENV)/.installed
-	$(PY) -m pytest --nbval $(NOTEBOOKS) --sanitize-with notebooks/sanitize.cfg
+	$(PY) -m pytest --nbval $(NOTEBOOKS) --nbval-sanitize-with notebooks/sanitize.cfg
 
 lab: $(VENV)/.installed
 	$(PY) -m jupyter lab notebooks/
