@@ -131,8 +131,8 @@ def structure(report: Report | str) -> pd.DataFrame:
     Examples
     --------
     >>> table = structure("一、工作回顾\\n过去一年成绩显著。\\n二、今年工作\\n（一）推动绿色发展。加快转型。")
-    >>> table[["part", "section", "kind"]].astype(str).values.tolist()
-    [['1', '<NA>', 'part'], ['1', '<NA>', 'paragraph'], ['2', '<NA>', 'part'], ['2', '1', 'section']]
+    >>> table[["part", "section", "kind"]].values.tolist()
+    [[1, <NA>, 'part'], [1, <NA>, 'paragraph'], [2, <NA>, 'part'], [2, 1, 'section']]
     """
     report = as_report(report)
     text = report.text
