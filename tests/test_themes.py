@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import read_report
+from zjnlp.structure import units
 from zjnlp.themes import (
     Lexicon,
     available_lexicons,
@@ -20,6 +21,7 @@ from zjnlp.themes import (
     score_files,
     score_themes,
     theme_matches,
+    themes_in,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +92,9 @@ def test_chen2018_marks_every_word_it_could_not_confirm():
         ("health", "推动经济持续健康发展。", []),
         ("health", "推进健康中国建设，提高医疗服务水平。", ["健康中国", "医疗"]),
         ("education", "深入开展主题教育，推进高校毕业生就业。", []),
+        ("education", "推进广东医科大学附属医院海东院区建设。", []),
+        ("education", "上海中医药大学附属龙华医院甘肃医院建成，加快建设广东医科大学海东校区。", ["大学"]),
+        ("health", "推进广东医科大学附属医院海东院区建设。", ["医院"]),
         ("employment", "发扬艰苦创业精神，鼓励以创业带动就业。", ["创业", "就业"]),
         ("culture", "经过文化大革命，提高文化水平。", []),
         ("governance", "开展污染治理，推进社会治理创新。", ["社会治理"]),
@@ -182,9 +187,9 @@ def test_terms_are_listed_by_count_then_term():
     "by, identity",
     [
         ("document", []),
-        ("part", ["part"]),
-        ("section", ["part", "section"]),
-        ("paragraph", ["part", "section", "paragraph", "headline"]),
+        ("part", ["part", "title", "kind"]),
+        ("section", ["part", "section", "title", "kind"]),
+        ("paragraph", ["part", "section", "paragraph", "headline", "kind"]),
     ],
 )
 def test_every_unit_level_gives_the_same_totals(seed, by, identity):
@@ -195,17 +200,35 @@ def test_every_unit_level_gives_the_same_totals(seed, by, identity):
     pd.testing.assert_frame_equal(totals, document[["hits", "tokens"]].loc[totals.index])
 
 
+@pytest.mark.parametrize("by", ["part", "section"])
+def test_parts_and_sections_carry_the_title_and_kind_of_their_unit(seed, by):
+    scores = score_themes(seed, by=by, lexicons=["green"])
+    named = units(seed, by=by)
+    assert scores["kind"].tolist() == named["kind"].tolist()
+    assert scores["title"].fillna("").tolist() == named["title"].tolist()
+
+
+def test_untitled_units_have_no_title_and_say_what_they_are(seed):
+    scores = score_themes(seed, by="section", lexicons=["green"]).set_index("section", drop=False)
+    assert scores.loc[7, "title"] == "全面推进绿色发展，大力建设绿美湛江"
+    assert pd.isna(scores.loc[5, "title"]) and scores.loc[5, "kind"] == "section"  # its heading is on page 4
+    closing = scores[scores["section"].isna()]
+    assert closing["title"].isna().all() and closing["kind"].tolist() == ["closing"]
+
+
 def test_dimensions_split_the_theme_rows(seed):
     themes = score_themes(seed, by="section", lexicons=["green"])
     dimensions = score_themes(seed, by="section", lexicons=["green"], dimensions=True)
-    assert dimensions.columns.tolist()[2:4] == ["theme", "dimension"]
+    assert dimensions.columns.tolist()[4:6] == ["theme", "dimension"]
     assert dimensions["hits"].sum() == themes["hits"].sum()
     assert len(dimensions) == 4 * len(themes)
 
 
 def test_matches_carry_units_and_offsets_into_the_clean_text(seed):
     matches = theme_matches(seed, by="paragraph", lexicons=["green", "talent"])
-    assert matches.columns.tolist() == ["part", "section", "paragraph", "headline", "theme", "dimension", "term", "start", "end"]
+    assert matches.columns.tolist() == [
+        "part", "section", "paragraph", "headline", "kind", "theme", "dimension", "term", "start", "end"
+    ]
     assert all(seed.text[s:e] == t for s, e, t in matches[["start", "end", "term"]].itertuples(index=False))
     scores = score_themes(seed, by="paragraph", lexicons=["green", "talent"])
     assert len(matches) == scores["hits"].sum()
@@ -241,7 +264,7 @@ def test_score_files_matches_file_by_file_and_reports_bad_files(tmp_path, capsys
 
 def test_score_files_with_nothing_readable_keeps_its_columns(tmp_path):
     scores = score_files([tmp_path / "none.txt"], by="paragraph", progress=False)
-    assert scores.empty and scores.columns.tolist()[:5] == ["file", "part", "section", "paragraph", "headline"]
+    assert scores.empty and scores.columns.tolist()[:6] == ["file", "part", "section", "paragraph", "headline", "kind"]
     assert scores.attrs["errors"] == [f"{tmp_path / 'none.txt'}: no such file"]
 
 
@@ -252,6 +275,32 @@ def test_score_files_with_nothing_readable_keeps_its_columns(tmp_path):
 def test_score_files_checks_options_before_reading(options, message):
     with pytest.raises(OptionError, match=message):
         score_files(["never-read.txt"], progress=False, **options)
+
+
+@pytest.mark.parametrize(
+    "text, lexicons, expected",
+    [
+        ("新增中小学公办学位2.2万个，推进人才强市建设。", ["talent", "education"], ["talent", "education"]),
+        ("新增中小学公办学位2.2万个，推进人才强市建设。", ["education", "talent"], ["education", "talent"]),
+        ("推进广东医科大学附属医院海东院区建设。", ["education", "health"], ["health"]),
+        ("开辟鲜活农产品运输绿色通道，营造风清气正的政治生态。", ["green"], []),
+        ("推动经济持续健康发展。", None, []),
+        ("", ["green"], []),
+    ],
+)
+def test_themes_in_names_the_themes_with_a_term_in_lexicon_order(text, lexicons, expected):
+    assert themes_in(text, lexicons=lexicons) == expected
+
+
+def test_themes_in_agrees_with_the_scores():
+    sentence = "加快建设广东医科大学海东校区，推动绿色发展，建设120个新能源充电桩。"
+    scores = score_themes(sentence, tokenizer=Characters())
+    assert themes_in(sentence) == scores.loc[scores["hits"] > 0, "theme"].tolist()
+
+
+def test_themes_in_refuses_an_unknown_lexicon():
+    with pytest.raises(OptionError, match="lexicon='nope'"):
+        themes_in("推动绿色发展。", lexicons=["nope"])
 
 
 def test_a_lexicon_object_can_be_passed_directly():

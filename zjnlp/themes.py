@@ -254,6 +254,47 @@ def find_terms(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str | N
     ]
 
 
+def themes_in(
+    text: str,
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+) -> list[str]:
+    """Ids of the themes that have at least one term in a text, in lexicon order.
+
+    The terms are matched as :func:`find_terms` matches them, so a false friend does not
+    tag its text (a hospital attached to a university is not education).
+
+    Parameters
+    ----------
+    text : str
+        Any text: a sentence, a paragraph, the ``sentence`` of a target.
+    lexicons : iterable of str, path-like or Lexicon, optional
+        Lexicon ids or TOML paths; all packaged lexicons when omitted.
+
+    Returns
+    -------
+    list of str
+        The lexicon ids, in the order of ``lexicons``; empty when no theme matches.
+
+    Raises
+    ------
+    OptionError
+        A lexicon id is not valid.
+
+    See Also
+    --------
+    score_themes : how much of each unit of a report speaks of each theme.
+
+    Example
+    -------
+    >>> themes_in("新增中小学公办学位2.2万个，支持广东医科大学附属医院建设。", lexicons=["education", "health"])
+    ['education', 'health']
+    >>> themes_in("支持广东医科大学附属医院建设区域医疗中心。", lexicons=["education", "health"])
+    ['health']
+    """
+    return [lexicon.id for lexicon in resolve_lexicons(lexicons) if find_terms(text, lexicon)]
+
+
 def _word_starts(text: str, tokenizer: Tokenizes) -> np.ndarray:
     """Start offsets of the tokens that are words (not white space, punctuation or bare numbers)."""
     tokens = tokenizer.cut(text)
@@ -262,13 +303,20 @@ def _word_starts(text: str, tokenizer: Tokenizes) -> np.ndarray:
     return starts[:-1][np.fromiter(map(words.__contains__, tokens), dtype=bool, count=len(tokens))]
 
 
+def _identity_columns(by: Unit) -> list[str]:
+    """The columns that place a result's row: the unit columns, the unit's title and kind."""
+    if by == "document":
+        return []
+    return [*unit_columns(by), "headline" if by == "paragraph" else "title", "kind"]
+
+
 def _units(report: Report, by: Unit) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The units of ``report`` and, apart, the columns that identify them in a result."""
     table = units(report, by=by)
-    identity = table[unit_columns(by)]
+    named = table.assign(title=table["title"].replace("", pd.NA).astype("string"))
     if by == "paragraph":
-        identity = identity.assign(headline=table["title"].replace("", pd.NA).astype("string"))
-    return table, identity
+        named = named.rename(columns={"title": "headline"})
+    return table, named[_identity_columns(by)]
 
 
 def _unit_of(bounds: tuple[np.ndarray, np.ndarray], offsets: np.ndarray) -> np.ndarray:
@@ -300,8 +348,9 @@ def theme_matches(
     Returns
     -------
     DataFrame
-        The unit columns (``part, section, paragraph`` as for ``by``, plus ``headline``
-        for paragraphs), then ``theme`` (lexicon id), ``dimension`` (sub-dimension id, NA
+        The unit columns (``part, section, paragraph`` as for ``by``) with the unit's
+        ``title`` (``headline`` for paragraphs) and ``kind`` as in ``score_themes``, then
+        ``theme`` (lexicon id), ``dimension`` (sub-dimension id, NA
         when the lexicon has none), ``term``, ``start``, ``end`` (offsets into
         ``report.text``), in order of lexicon then position.
 
@@ -360,8 +409,14 @@ def score_themes(
     DataFrame
         One row per unit and theme (and dimension), in unit order then lexicon order:
 
-        - the unit columns (``part, section, paragraph`` as for ``by``; plus ``headline``
-          for paragraphs);
+        - the unit columns (``part, section, paragraph`` as for ``by``; none for the
+          document);
+        - ``title`` (by part or section): the heading's title, NA when the report has
+          none (the closing, a heading on a page the copy lacks); ``headline`` instead for
+          paragraphs: the paragraph's opening phrase, NA when it has none;
+        - ``kind`` (by part, section or paragraph): the unit's kind as
+          :func:`zjnlp.structure.units` gives it (``part``, ``section``, ``paragraph``,
+          ``heading``, ``address``, ``closing`` …), which tells the untitled rows apart;
         - ``theme``: the lexicon id; ``dimension`` (only with ``dimensions=True``): the
           sub-dimension id, NA for a lexicon without dimensions;
         - ``hits``: occurrences of the theme's terms (longest first, no overlap, false
@@ -467,8 +522,7 @@ def score_files(
     """
     from zjnlp.batch import map_reports
 
-    columns = ["file", *unit_columns(by), *(["headline"] if by == "paragraph" else [])]
-    columns += ["theme", *(["dimension"] if dimensions else []), *SCORE_COLUMNS[1:]]
+    columns = ["file", *_identity_columns(by), "theme", *(["dimension"] if dimensions else []), *SCORE_COLUMNS[1:]]
     score = partial(score_themes, by=by, lexicons=resolve_lexicons(lexicons), dimensions=dimensions)
     scores, errors = map_reports(score, paths, jobs=jobs, progress=progress)
     for error in errors:
