@@ -19,6 +19,7 @@ from fontTools.ttLib import TTFont
 from zjnlp import plotting
 from zjnlp.read import read_report
 from zjnlp.structure import units
+from zjnlp.targets import targets
 from zjnlp.themes import available_lexicons, load_lexicon, score_themes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,6 +129,7 @@ def test_the_font_has_every_character_the_notebooks_draw():
         ({"part": 2, "section": pd.NA, "title": "今年重点工作"}, "二、今年重点工作"),
         ({"part": pd.NA, "section": 6, "title": "建设教育强市，激发活力"}, "（六）建设教育强市"),
         ({"part": pd.NA, "section": 5, "title": "", "kind": "section"}, "（五）…"),
+        ({"part": pd.NA, "section": 5, "title": pd.NA, "kind": "section"}, "（五）…"),
         ({"part": 1, "section": 12, "paragraph": 3, "title": "推进人才引育"}, "一、（十二）3 推进人才引育"),
         ({"part": pd.NA, "section": 6, "paragraph": pd.NA, "title": "", "kind": "paragraph"}, "（六）…"),
         ({"part": pd.NA, "section": 7, "paragraph": pd.NA, "title": "", "kind": "heading"}, "（七） 标题"),
@@ -158,12 +160,14 @@ def test_saved_figures_are_byte_identical(seed, tmp_path):
 
 def test_plot_heatmap_by_section_with_theme_names(seed):
     scores = score_themes(seed, by="section")
-    titled = scores.merge(units(seed, by="section")[["part", "section", "title", "kind"]], how="left")
-    ax = plotting.plot_heatmap(titled)
+    ax = plotting.plot_heatmap(scores)
     grid = ax.images[0].get_array()
-    assert grid.shape == (len(titled.drop_duplicates(["part", "section"])), len(available_lexicons()))
+    assert grid.shape == (len(units(seed, by="section")), len(available_lexicons()))
     names = [t.get_text() for t in ax.get_xticklabels()]
     assert names == [load_lexicon(t).name_zh for t in dict.fromkeys(scores["theme"])]
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows == plotting.unit_labels(units(seed, by="section")).tolist()
+    assert rows[0] == "（五）…" and rows[2] == "（七）全面推进绿色发展" and rows[-1] == "结束语"
     _drawn(ax)
 
 
@@ -240,6 +244,16 @@ def test_plot_targets_stacks_counts_per_unit_in_theme_colours():
     bars = {mpl.colors.to_hex(p.get_facecolor()): p.get_width() for p in ax.patches if p.get_width()}
     assert bars[plotting.THEME_COLOURS["green"]] == 2
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["绿色发展", "教育", "人才"]
+    _drawn(ax)
+
+
+def test_plot_targets_labels_the_bars_with_the_reports_titles(seed):
+    table = targets(seed, include="all").assign(theme="green")
+    ax = plotting.plot_targets(table, report=seed, by="section")
+    named = units(seed, by="section").set_index("section")
+    expected = plotting.unit_labels(named.loc[list(dict.fromkeys(table["section"]))].reset_index())
+    assert [t.get_text() for t in ax.get_yticklabels()] == expected.tolist()
+    assert sum(p.get_width() for p in ax.patches) == len(table)
     _drawn(ax)
 
 

@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from zjnlp.structure import Unit, unit_columns
+from zjnlp.read import Report
+from zjnlp.structure import Unit, unit_columns, units
 
 __all__ = [
     "font_path",
@@ -118,7 +119,8 @@ def unit_labels(table: pd.DataFrame, *, width: int = 14) -> pd.Series:
     ----------
     table : pandas.DataFrame
         Rows with unit columns (``part``, ``section``, ``paragraph``, any of them) and,
-        optionally, ``title`` (as :func:`zjnlp.structure.units` returns) and ``kind``.
+        optionally, ``title`` (empty or NA when unknown) and ``kind``, as
+        :func:`zjnlp.structure.units` and :func:`zjnlp.themes.score_themes` return them.
     width : int, default=14
         Titles are cut at their first comma and to this many characters.
 
@@ -146,8 +148,8 @@ def unit_labels(table: pd.DataFrame, *, width: int = 14) -> pd.Series:
             elif "paragraph" in row:
                 # a paragraph cut at its start by the page has no number
                 label += ("…" if pd.isna(paragraph) else str(int(paragraph))) + " "
-            if row.get("title"):
-                label += _short(str(row["title"]), width)
+            if isinstance(row.get("title"), str) and row["title"]:
+                label += _short(row["title"], width)
             elif row.get("kind") in ("part", "section"):
                 label += "…"  # the heading is on a page this copy does not have
             label = label.strip() or "其他"  # a unit without number or kind: the address or closing
@@ -257,8 +259,8 @@ def plot_heatmap(
     ----------
     scores : pandas.DataFrame
         Long table with ``theme`` (and ``dimension``) and ``value`` columns, as
-        :func:`zjnlp.themes.score_themes` returns it (joined to ``units(...)[[..., "title"]]``
-        for titled rows), or with a column naming each report.
+        :func:`zjnlp.themes.score_themes` returns it (by part or section its ``title`` and
+        ``kind`` label the rows), or with a column naming each report.
     rows : str, optional
         The column that labels the rows (``"province"``, ``"report"``); by default the
         unit columns, labelled by :func:`unit_labels`.
@@ -474,6 +476,7 @@ def plot_network(
 def plot_targets(
     targets: pd.DataFrame,
     *,
+    report: Report | None = None,
     by: Unit = "section",
     split: str = "theme",
     title: str = "各部分的量化目标",
@@ -485,9 +488,13 @@ def plot_targets(
     Parameters
     ----------
     targets : pandas.DataFrame
-        One row per quantity, as :func:`zjnlp.targets.targets` returns it (joined to
-        ``units(...)[[..., "title"]]`` for titled bars), with the column ``split``, one
-        value a row (explode a column of lists first); empty values count as ``"其他"``.
+        One row per quantity, as :func:`zjnlp.targets.targets` returns it, with the
+        column ``split``, one value a row (explode a column of lists first); empty values
+        count as ``"其他"``.
+    report : Report, optional
+        The report the quantities come from: each bar is labelled with its unit's title
+        (the quantity's ``start`` places it in ``units(report, by=by)``). Without it the
+        bars are labelled by a ``title`` column when there is one, else by number only.
     by : {"part", "section", "paragraph"}, default="section"
         One bar per unit at this level.
     split : str, default="theme"
@@ -501,9 +508,13 @@ def plot_targets(
     -------
     matplotlib.axes.Axes
     """
-    keys = unit_columns(by)
-    labelled = targets[[*keys, *(["title"] if "title" in targets.columns else [])]]
-    frame = targets.assign(_row=unit_labels(labelled), _split=targets[split].fillna("其他").replace("", "其他"))
+    if report is None:
+        labels = unit_labels(targets[[*unit_columns(by), *(["title"] if "title" in targets.columns else [])]])
+    else:
+        named = units(report, by=by)
+        row = np.searchsorted(named["start"].to_numpy(), targets["start"].to_numpy(), side="right") - 1
+        labels = unit_labels(named).to_numpy()[row]
+    frame = targets.assign(_row=labels, _split=targets[split].fillna("其他").replace("", "其他"))
     counts = pd.crosstab(frame["_row"], frame["_split"]).reindex(index=list(dict.fromkeys(frame["_row"])))
     counts = counts[counts.sum().sort_values(ascending=False, kind="stable").index]
     themes = split == "theme"
