@@ -8,7 +8,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 
-.PHONY: run test unit nbval lab bench lint constraints clean
+.PHONY: run test unit nbval lab bench lint clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,6 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(PY) -m ruff check zjnlp tests scripts benchmarks
 
-constraints: $(VENV)/.installed
-	$(PY) -m pip freeze --exclude-editable | grep -v '^zjnlp' > constraints.new && mv constraints.new constraints.txt
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis
