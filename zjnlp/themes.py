@@ -357,7 +357,7 @@ def theme_matches(
     Example
     -------
     >>> theme_matches("推动绿色发展，开辟绿色通道。", lexicons=["green"])[["term", "start"]]
-           term  start
+       term  start
     0  绿色发展      2
     """
     report = as_report(report_or_text)
@@ -441,7 +441,7 @@ def score_themes(
     Example
     -------
     >>> score_themes("推动绿色发展，建设美丽中国。", lexicons=["green"])[["theme", "hits", "terms"]]
-       theme  hits       terms
+       theme  hits           terms
     0  green     2  绿色发展:1, 美丽中国:1
     """
     report = as_report(report_or_text)
