@@ -31,6 +31,7 @@ _EXPORTS = {
     "cooccurrence": "zjnlp.keywords",
     "kwic": "zjnlp.context",
     "score_themes": "zjnlp.themes",
+    "themes_in": "zjnlp.themes",
     "map_reports": "zjnlp.batch",
 }
 

@@ -272,9 +272,10 @@ def _parser() -> argparse.ArgumentParser:
 
     themes = command(
         "themes", "Attention to themes (green development, talent, ...) in each unit.",
-        "Columns: part, section, paragraph (down to the --by unit), then theme, hits (theme\n"
-        "terms found), tokens, per_1000 (hits per 1,000 tokens), char_share (share of the\n"
-        "characters in theme terms), terms (the terms found, with counts).",
+        "Columns: part, section, paragraph (down to the --by unit), title (of a part or\n"
+        "section) or headline (of a paragraph), kind, then theme, hits (theme terms found),\n"
+        "tokens, per_1000 (hits per 1,000 tokens), char_share (share of the characters in\n"
+        "theme terms), terms (the terms found, with counts).",
         example="zjnlp themes reports/*.txt --lexicon green --lexicon talent",
     )
     by(themes, "document")
