@@ -11,8 +11,6 @@ reports held out of tests/data/policy_lexicon_heldout.txt and on the seed page.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import tempfile
 import time
 from functools import partial
@@ -21,7 +19,13 @@ from pathlib import Path
 import rjieba
 
 from zjnlp.read import read_report
-from zjnlp.tokenize import POLICY_LEXICON, Tokenizer, harvest_quoted_terms, jieba_tokenizer
+from zjnlp.tokenize import (
+    POLICY_LEXICON,
+    Tokenizer,
+    harvest_quoted_terms,
+    jieba_tokenizer,
+    terms_kept_whole,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 REPEATS = 5
@@ -93,19 +97,6 @@ def throughput(texts: list[str]) -> None:
     )
 
 
-def kept_whole(tokens: list[str], text: str, terms: list[str]) -> tuple[int, int]:
-    cuts = list(itertools.accumulate(map(len, tokens), initial=0))
-    kept = total = 0
-    for term in terms:
-        at = text.find(term)
-        while at != -1:
-            total += 1
-            after = bisect.bisect_right(cuts, at)
-            kept += after == len(cuts) or cuts[after] >= at + len(term)
-            at = text.find(term, at + 1)
-    return kept, total
-
-
 def recall() -> None:
     header = HELD_OUT_LEXICON.read_text(encoding="utf-8").splitlines()
     names = next(line for line in header if line.startswith("# Held out")).partition(": ")[2].rstrip(".").split(", ")
@@ -127,8 +118,8 @@ def recall() -> None:
             quoted = common = (0, 0)
             for text in texts:
                 tokens = cut(text)
-                quoted = tuple(map(sum, zip(quoted, kept_whole(tokens, text, harvest_quoted_terms(text)))))
-                common = tuple(map(sum, zip(common, kept_whole(tokens, text, unquoted))))
+                quoted = tuple(map(sum, zip(quoted, terms_kept_whole(tokens, text, harvest_quoted_terms(text)))))
+                common = tuple(map(sum, zip(common, terms_kept_whole(tokens, text, unquoted))))
             print(
                 f"{corpus:<10} {name:<34} {quoted[0] / quoted[1]:6.1%} ({quoted[0]:>4}/{quoted[1]:<4}) "
                 f"{common[0] / common[1]:6.1%} ({common[0]:>4}/{common[1]:<4})"

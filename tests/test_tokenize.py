@@ -1,7 +1,5 @@
 """Tests of zjnlp.tokenize: jieba parity, losslessness, isolation, harvesting, recall."""
 
-import bisect
-import itertools
 import logging
 import pickle
 import re
@@ -22,6 +20,7 @@ from zjnlp.tokenize import (
     is_word,
     jieba_tokenizer,
     stopwords,
+    terms_kept_whole,
     tokens_of,
 )
 
@@ -68,20 +67,6 @@ def _held_out_texts() -> list[str]:
 def _unquoted_terms() -> list[str]:
     lines = (DATA / "unquoted_terms.txt").read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def _kept_whole(tokens: list[str], text: str, terms: list[str]) -> tuple[int, int]:
-    """(occurrences of the terms in ``text`` that no token boundary cuts through, all occurrences)."""
-    cuts = list(itertools.accumulate(map(len, tokens), initial=0))
-    kept = total = 0
-    for term in terms:
-        at = text.find(term)
-        while at != -1:
-            total += 1
-            after = bisect.bisect_right(cuts, at)
-            kept += after == len(cuts) or cuts[after] >= at + len(term)
-            at = text.find(term, at + 1)
-    return kept, total
 
 
 # --------------------------------------------------------------------------- jieba parity
@@ -265,8 +250,8 @@ def test_held_out_recall(harvest):
     quoted = unquoted = (0, 0)
     for text in _held_out_texts():
         tokens = (base.for_text(text) if harvest else base).cut(text)
-        quoted = tuple(map(sum, zip(quoted, _kept_whole(tokens, text, harvest_quoted_terms(text)))))
-        unquoted = tuple(map(sum, zip(unquoted, _kept_whole(tokens, text, _unquoted_terms()))))
+        quoted = tuple(map(sum, zip(quoted, terms_kept_whole(tokens, text, harvest_quoted_terms(text)))))
+        unquoted = tuple(map(sum, zip(unquoted, terms_kept_whole(tokens, text, _unquoted_terms()))))
     assert unquoted[0] / unquoted[1] >= 0.9
     if harvest:
         assert quoted[0] / quoted[1] >= 0.9
@@ -274,7 +259,7 @@ def test_held_out_recall(harvest):
 
 def test_jieba_breaks_the_same_terms(baseline):
     text = _held_out_texts()[0]
-    kept, total = _kept_whole(baseline.lcut(text), text, _unquoted_terms())
+    kept, total = terms_kept_whole(baseline.lcut(text), text, _unquoted_terms())
     assert kept / total < 0.5
 
 

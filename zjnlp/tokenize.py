@@ -25,9 +25,11 @@ import logging
 import math
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, partial
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -46,6 +48,7 @@ __all__ = [
     "is_word",
     "jieba_tokenizer",
     "stopwords",
+    "terms_kept_whole",
     "tokens_of",
 ]
 
@@ -432,6 +435,33 @@ _QUOTED = re.compile("“([^“”\n]{1,40})”|「([^「」\n]{1,40})」")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _NOT_IN_TERM = re.compile(r"[\s，。、；：！？,;:!?…—（）()《》〈〉【】\[\]{}<>\"'‘’“”「」]")
 MAX_TERM_LENGTH = 10
+
+
+def terms_kept_whole(tokens: list[str], text: str, terms: Iterable[str]) -> tuple[int, int]:
+    """How many occurrences of ``terms`` in ``text`` no token boundary cuts through.
+
+    The measure of a tokenizer's recall of policy terms: a term is kept whole where
+    no boundary between ``tokens`` (which join to ``text``) falls inside it.
+
+    Returns
+    -------
+    (kept, total) : tuple of int
+
+    Examples
+    --------
+    >>> terms_kept_whole(["碳", "达峰", "和", "碳中和"], "碳达峰和碳中和", ["碳达峰", "碳中和"])
+    (1, 2)
+    """
+    cuts = list(accumulate(map(len, tokens), initial=0))
+    kept = total = 0
+    for term in terms:
+        at = text.find(term)
+        while at != -1:
+            total += 1
+            after = bisect_right(cuts, at)
+            kept += after == len(cuts) or cuts[after] >= at + len(term)
+            at = text.find(term, at + 1)
+    return kept, total
 
 
 def harvest_quoted_terms(text: str) -> list[str]:
