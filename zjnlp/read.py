@@ -509,13 +509,13 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
             continue
         if meta["title"] is None and _TITLE_RE.search(line) and not _VENUE_RE.search(line):
             meta["title"] = line
-            year = re.match(r"(\d{4})\s*年?", line)
-            meta["year"] = int(year.group(1)) if year else meta["year"]
+            # 2026年广东省…, 陕西省2026年…, 2006政府工作报告
+            year = re.search(r"(\d{4})\s*年", line) or re.match(r"(\d{4})", line)
+            if year:
+                meta["year"] = int(year.group(1))
             place = _PLACE_IN_TITLE_RE.search(re.sub(r"^\d{4}年?", "", line))
             if place and "人民共和国" not in place.group(1):
                 meta["place"] = place.group(1)
-            elif re.search(r"(\d{4}年)", line) and meta["year"] is None:
-                meta["year"] = int(re.search(r"(\d{4})年", line).group(1))
         date = _DATE_RE.search(line)
         if date and meta["date"] is None:
             meta["date"] = _iso_date(date)
@@ -536,17 +536,6 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
 
 
 # --------------------------------------------------------------------------- damage
-
-
-def _load_damage_phrases() -> list[str]:
-    path = resources.files("zjnlp") / "data" / "policy_lexicon.txt"
-    if not path.is_file():
-        return []
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            words.append(line.split()[0])
-    return words
 
 
 _SPACE_IN_CHINESE_RE = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}A-Za-z0-9]) (?=[{_CJK}{_CJK_PUNCT}])|(?<=[{_CJK}{_CJK_PUNCT}]) (?=[A-Za-z0-9])")
@@ -575,7 +564,9 @@ def _damage(text: str, removed_lines: list[str]) -> list[dict]:
     crumbs = [re.split(r"\s*[>»]\s*", line)[-1].strip() for line in removed_lines if re.search(r"[>»]", line)]
     stripped = {c for c in crumbs if 1 < len(c) <= 4 and c not in text}
     if stripped:
-        for phrase in _load_damage_phrases():
+        from zjnlp.tokenize import policy_terms  # only pages with a breadcrumb need the lexicon
+
+        for phrase in policy_terms():
             for word in stripped:
                 if word in phrase:
                     cut = phrase.replace(word, "")

@@ -47,6 +47,7 @@ __all__ = [
     "harvest_quoted_terms",
     "is_word",
     "jieba_tokenizer",
+    "policy_terms",
     "stopwords",
     "terms_kept_whole",
     "tokens_of",
@@ -131,6 +132,18 @@ def _lexicon_entries(text: str, source: str) -> list[tuple[str, int | None, str 
         freq = int(fields[1]) if len(fields) >= 2 else None
         entries.append((fields[0], freq, fields[2] if len(fields) == 3 else None))
     return entries
+
+
+@cache
+def policy_terms() -> tuple[str, ...]:
+    """The terms of the packaged policy lexicon, in its order.
+
+    Examples
+    --------
+    >>> "碳达峰" in policy_terms()
+    True
+    """
+    return tuple(word for word, _, _ in _lexicon_entries(_package_text(POLICY_LEXICON), POLICY_LEXICON))
 
 
 def _package_text(name: str) -> str:
