@@ -437,6 +437,7 @@ def test_seed_against_the_national_report_of_its_year_shows_what_is_local_and_wh
     under = table[table["direction"] == "under"]["term"].tolist()
     assert over["term"].iloc[0] == "湛江"
     assert {"医院", "海洋", "博士", "校区"} <= set(over["term"].head(20))
+    assert "红树林" in set(over.loc[over["p_value"] < 0.05, "term"])  # twice in the page, never in the nation's
     assert (over["p_value"].head(10) < 0.01).all()
     # what the city leaves out: the national economy
     assert {"增长", "经济", "市场", "投资"} <= set(under[:10])

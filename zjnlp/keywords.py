@@ -504,7 +504,7 @@ def keyness(
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
-    min_count: int = 3,
+    min_count: int = 2,
     measure: Measure = "g2",
 ) -> pd.DataFrame:
     """Terms the target uses more (or less) than the reference, with significance and effect size.
@@ -527,7 +527,7 @@ def keyness(
         terms added.
     stopwords, min_length
         As for :func:`term_frequencies`.
-    min_count : int, default=3
+    min_count : int, default=2
         Fewest occurrences of a term, target and reference together.
     measure : {"g2", "chi2"}, default="g2"
         The statistic that orders the table and gives ``p_value``.
@@ -551,7 +551,7 @@ def keyness(
     Examples
     --------
     >>> table = keyness("保护红树林，种植红树林，研究红树林。", "种植水稻，研究水稻，收获水稻。")
-    >>> table[["term", "target_count", "reference_count", "direction"]].values.tolist()
+    >>> table[["term", "target_count", "reference_count", "direction"]].head(2).values.tolist()
     [['红树林', 3, 0, 'over'], ['水稻', 0, 3, 'under']]
     """
     _check_keyness_options(min_count, measure)
@@ -575,7 +575,7 @@ def keyness_by_unit(
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
-    min_count: int = 3,
+    min_count: int = 2,
     measure: Measure = "g2",
 ) -> pd.DataFrame:
     """Keyness of each unit of a report against the rest of the report, or against a reference.
@@ -649,7 +649,7 @@ def national_keyness(
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
-    min_count: int = 3,
+    min_count: int = 2,
     measure: Measure = "g2",
 ) -> pd.DataFrame:
     """Keyness of a report (or each of its units) against the national reports.
