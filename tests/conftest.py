@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,3 +37,13 @@ def seed_report():
     from zjnlp.read import read_report
 
     return read_report(SEED)
+
+
+def uncovered(table: pd.DataFrame, text: str) -> str:
+    """The characters of ``text`` in no row of ``table``; fails if one is in two rows."""
+    covered = np.zeros(len(text), dtype=np.int64)
+    for start, end, piece in zip(table["start"], table["end"], table["text"]):
+        assert 0 <= start < end <= len(text) and text[start:end] == piece
+        covered[start:end] += 1
+    assert covered.max(initial=1) == 1
+    return "".join(text[i] for i in np.flatnonzero(covered == 0))

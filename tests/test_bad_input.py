@@ -32,6 +32,8 @@ from zjnlp.targets import targets
 from zjnlp.themes import score_themes
 from zjnlp.tokenize import discover_words, tokens_of
 
+from .conftest import uncovered
+
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 UNITS = ["document", "part", "section", "paragraph"]
 
@@ -360,16 +362,6 @@ def test_read_any_bytes(data):
         return
     assert report.text and len(report.offsets) == len(report.text)
     assert report.text.encode("utf-8")  # nothing a writer or a tokenizer would refuse
-
-
-def uncovered(table: pd.DataFrame, text: str) -> str:
-    """The characters of ``text`` in no row of ``table``; fails if one is in two rows."""
-    covered = np.zeros(len(text), dtype=np.int64)
-    for start, end, piece in zip(table["start"], table["end"], table["text"]):
-        assert 0 <= start < end <= len(text) and text[start:end] == piece
-        covered[start:end] += 1
-    assert covered.max(initial=1) == 1
-    return "".join(text[i] for i in np.flatnonzero(covered == 0))
 
 
 @FAST
