@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 import rjieba
 
+from zjnlp.chinese import HAN
 from zjnlp.errors import InputError, OptionError
 
 __all__ = [
@@ -442,12 +443,12 @@ def is_word(token: str) -> bool:
     return _WORD.search(token) is not None
 
 
-_WORD = re.compile("[\u3400-\u9fff\uf900-\ufaffA-Za-z\U00020000-\U0003ffff]")
+_WORD = re.compile(f"[{HAN}A-Za-z]")
 
 # --------------------------------------------------------------------------- quoted terms
 
 _QUOTED = re.compile("“([^“”\n]{1,40})”|「([^「」\n]{1,40})」")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAN = re.compile(f"[{HAN}]")
 _NOT_IN_TERM = re.compile(r"[\s，。、；：！？,;:!?…—（）()《》〈〉【】\[\]{}<>\"'‘’“”「」]")
 MAX_TERM_LENGTH = 10
 
@@ -594,7 +595,7 @@ def format_tokens(tokens: list[str], *, format: Literal["text", "json"] = "text"
 
 # --------------------------------------------------------------------------- new words
 
-_CANDIDATE = re.compile("[\u4e00-\u9fff]+")
+_CANDIDATE = re.compile(f"[{HAN}]+")
 _ONE_DIGIT = str.maketrans("123456789", "000000000")
 
 
