@@ -53,7 +53,7 @@ from zjnlp.chinese import (
     numeral_value,
     sentence_spans,
 )
-from zjnlp.errors import InputError, OptionError
+from zjnlp.errors import OptionError, check_choice, check_whole_number
 from zjnlp.structure import UNIT_COLUMNS, as_report, units
 
 if TYPE_CHECKING:
@@ -554,10 +554,9 @@ def extract_targets(
 
     Raises
     ------
-    zjnlp.errors.InputError
-        ``text`` is not a string.
     zjnlp.errors.OptionError
-        ``include`` is not "targets" or "all", or ``start_offset`` is not a non-negative int.
+        ``text`` is not a string, ``include`` is not "targets" or "all", or
+        ``start_offset`` is not a whole number >= 0.
 
     See Also
     --------
@@ -570,11 +569,9 @@ def extract_targets(
     [['公办幼儿园学位', 5100.0, '个', '新增'], ['研发机构', 500.0, '家', '力争,突破']]
     """
     if not isinstance(text, str):
-        raise InputError("<text>", f"expected the text as a str, got {type(text).__name__}")
-    if include not in get_args(Include):
-        raise OptionError("include", include, " or ".join(repr(a) for a in get_args(Include)))
-    if isinstance(start_offset, bool) or not isinstance(start_offset, int) or start_offset < 0:
-        raise OptionError("start_offset", start_offset, "a non-negative int")
+        raise OptionError("text", type(text).__name__, "a str")
+    check_choice("include", include, get_args(Include))
+    check_whole_number("start_offset", start_offset, minimum=0)
     lex = _lexicon()
     s = text.translate(_WIDTH)
     part_starts, part_review = _review_parts(s, lex)
