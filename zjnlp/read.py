@@ -45,6 +45,7 @@ from zjnlp.chinese import (
     SENTENCE_END,
     numeral_value,
 )
+from zjnlp.quantities import quantity_words
 
 __all__ = ["Report", "read_report", "read_text_file"]
 
@@ -540,11 +541,21 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
 _SPACE_IN_CHINESE_RE = re.compile(
     rf"(?<=[{HAN}{CJK_PUNCTUATION}A-Za-z0-9]) (?=[{HAN}{CJK_PUNCTUATION}])|(?<=[{HAN}{CJK_PUNCTUATION}]) (?=[A-Za-z0-9])"
 )
-# A rate followed by a bare number: the page lost its % sign ("优良率达100", "服务率分别超30、60").
-MISSING_PERCENT_RE = re.compile(
-    r"(率|占比|比重|比例|覆盖面)(?:[^，。；\n\d]{0,8}?)(?:达到|达|超过|超|保持在|提高到|提升到|提高至|提升至|稳定在|不低于|不少于|高于|低于|在|为|至|到)"
-    r"\d+(?:\.\d+)?(?:[、和及至到—-]\d+(?:\.\d+)?)*(?![\d.%％‰]|个百分点|[万亿千百十元人个家所台次条项倍])"
-)
+
+
+@cache
+def _missing_percent_re() -> re.Pattern:
+    """A rate followed by a bare number: the page lost its % sign ("优良率达100", "服务率分别超30、60").
+
+    A number followed by a unit of measure or a multiplier of ``targets.toml`` has its unit.
+    """
+    words = quantity_words()
+    units = [unit for kind in words["measure_units"].values() for unit in kind] + list(words["multipliers"])
+    has_unit = "|".join(re.escape(unit) for unit in sorted(set(units), key=len, reverse=True))
+    return re.compile(
+        r"(率|占比|比重|比例|覆盖面)(?:[^，。；\n\d]{0,8}?)(?:达到|达|超过|超|保持在|提高到|提升到|提高至|提升至|稳定在|不低于|不少于|高于|低于|在|为|至|到)"
+        rf"\d+(?:\.\d+)?(?:[、和及至到—-]\d+(?:\.\d+)?)*(?![\d.％]|{has_unit})"
+    )
 
 
 def _damage(text: str, removed_lines: list[str]) -> list[dict]:
@@ -555,7 +566,7 @@ def _damage(text: str, removed_lines: list[str]) -> list[dict]:
             "kind": "space_in_chinese", "start": match.start(), "end": match.end(), "text": text[s:e],
             "message": "a space inside Chinese text: the page may have turned '+' into a space (互联网+医疗健康)",
         })
-    for match in MISSING_PERCENT_RE.finditer(text):
+    for match in _missing_percent_re().finditer(text):
         found.append({
             "kind": "percent_sign_missing", "start": match.start(), "end": match.end(), "text": match.group(),
             "message": "a rate given as a bare number: the page may have dropped its % sign",
