@@ -505,7 +505,7 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
             if published and meta["publish_date"] is None:
                 meta["publish_date"] = _iso_date(published)
             continue
-        if reason in ("header: caption", "header: photo caption") or reason.startswith(("breadcrumb", "source", "toolbar", "view")):
+        if reason == "header: photo caption":
             continue
         if meta["title"] is None and _TITLE_RE.search(line) and not _VENUE_RE.search(line):
             meta["title"] = line
@@ -651,6 +651,11 @@ def read_report(
     zjnlp.errors.InputError
         The file is missing, a directory, unreadable, empty, blank, binary or
         undecodable, or no report text is left.
+
+    Notes
+    -----
+    Over 60 lines on purpose: its body is the module's five steps in order, each a
+    call, with the offsets carried from one to the next in plain sight.
 
     Examples
     --------

@@ -32,7 +32,6 @@ __all__ = ["Unit", "UNIT_COLUMNS", "structure", "units", "sentences", "unit_colu
 
 Unit = Literal["document", "part", "section", "paragraph"]
 UNIT_COLUMNS = ["part", "section", "paragraph"]
-KINDS = ("address", "contents", "part", "section", "paragraph", "closing", "appendix")
 STRUCTURE_COLUMNS = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind", "start", "end", "text"]
 UNITS_COLUMNS = ["title", "kind", "start", "end", "text"]  # after the unit columns of ``by``
 
