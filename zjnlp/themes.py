@@ -530,3 +530,151 @@ def score_files(
     scores = scores.reindex(columns=columns)
     scores.attrs["errors"] = [str(error) for error in errors]
     return scores
+
+
+# --- Validation: precision and recall of the lexicons on hand-coded samples -------------
+
+VALIDATION = Path(str(resources.files("zjnlp") / "data" / "themes" / "validation"))
+VALIDATION_COLUMNS = [
+    "theme", "round", "hits", "matched", "precision", "precision_low", "precision_high",
+    "sentences", "recall", "recall_low", "recall_high", "f1", "precision_drawn", "recall_drawn",
+]
+
+
+def wilson(successes: int, n: int, *, z: float = 1.959964) -> tuple[float, float]:
+    """Wilson score interval of a proportion (95% by default); ``(nan, nan)`` when ``n`` is 0.
+
+    Example
+    -------
+    >>> [round(x, 3) for x in wilson(45, 50)]
+    [0.786, 0.957]
+    """
+    if n == 0:
+        return (float("nan"), float("nan"))
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (float(centre - half), float(centre + half))
+
+
+def _still_matched(row: pd.Series, lexicon: Lexicon) -> bool:
+    """Whether the lexicon still matches a labelled hit: same term, same place in its sentence."""
+    offset = row["start"] - row["sentence_start"]
+    return any(s == offset and t == row["term"] for s, _, t, _ in find_terms(row["sentence"], lexicon))
+
+
+def _labelled(kind: str, folder: Path) -> pd.DataFrame:
+    paths = sorted(folder.glob(f"{kind}-r*.csv"))
+    if not paths:
+        raise ZjnlpError(f"{folder}: no {kind}-r*.csv files of hand-coded samples.")
+    return pd.concat([pd.read_csv(p, dtype={"label": str, "themes": str, "matched": str}, keep_default_na=False)
+                      for p in paths], ignore_index=True)
+
+
+def validation_hits(
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    folder: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """The hand-coded precision sample, each hit checked against the lexicons as they are now.
+
+    Parameters
+    ----------
+    lexicons : iterable of str, path-like or Lexicon, optional
+        The lexicons to check; all packaged ones when omitted (a file overrides by id).
+    folder : path-like, optional
+        Where the labelled CSVs are; the packaged ``data/themes/validation`` when omitted.
+
+    Returns
+    -------
+    DataFrame
+        One row per labelled hit, the columns of ``precision-rN.csv`` (``id, round, theme,
+        corpus, source, start, end, term, dimension, left, right, sentence_start, sentence,
+        label, reason, note``; see ``CODEBOOK.md``) and ``matched``: whether the current
+        lexicon still matches the hit (False when a later ``exclude`` or a longer term took
+        it, which ``note`` then explains). Themes not among ``lexicons`` are left out.
+    """
+    table = _labelled("precision", Path(folder) if folder else VALIDATION)
+    chosen = {lexicon.id: lexicon for lexicon in resolve_lexicons(lexicons)}
+    table = table[table["theme"].isin(list(chosen))].reset_index(drop=True)
+    table["matched"] = [_still_matched(row, chosen[row["theme"]]) for _, row in table.iterrows()]
+    return table
+
+
+def validation(
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    folder: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Precision, recall and F1 of each theme lexicon on the hand-coded samples, by round.
+
+    Round 1 samples were used to fix the lexicons; round 2 samples were drawn afterwards,
+    fresh, and are the figures to report (``CODEBOOK.md`` says how both were coded, and
+    ``REVIEW.md`` what round 1 changed). Figures are recomputed with the lexicons given,
+    so a user's edited lexicon is measured on the same labels.
+
+    Parameters
+    ----------
+    lexicons : iterable of str, path-like or Lexicon, optional
+        The lexicons to measure; all packaged ones when omitted.
+    folder : path-like, optional
+        Where ``precision-rN.csv`` and ``recall-rN.csv`` are; the packaged samples when
+        omitted.
+
+    Returns
+    -------
+    DataFrame
+        One row per theme and round, columns:
+
+        - ``theme``, ``round``;
+        - ``hits``: labelled hits of the theme in the precision sample;
+        - ``matched``: those the lexicon still matches (all of them for the lexicon the
+          round was drawn with);
+        - ``precision``: the share of ``matched`` hits coded relevant, with
+          ``precision_low``, ``precision_high`` its Wilson 95% interval;
+        - ``sentences``: sentences of the recall sample coded as about the theme;
+        - ``recall``: the share of them in which the lexicon finds at least one term, with
+          ``recall_low``, ``recall_high`` its Wilson 95% interval;
+        - ``f1``: the harmonic mean of precision and recall;
+        - ``precision_drawn``, ``recall_drawn``: the same figures with the lexicons as they
+          were when the round was drawn (every labelled hit; the ``matched`` column of the
+          recall CSV).
+
+        The precision sample is stratified by corpus (national, provinces, seed page in
+        the shares of ``scripts/sample_themes.py``); the figures are the sample's shares,
+        not reweighted to each corpus's number of hits.
+
+    Raises
+    ------
+    ZjnlpError
+        The folder holds no labelled samples.
+
+    Example
+    -------
+    >>> table = validation(lexicons=["green"])
+    >>> table.columns.tolist()[:5]
+    ['theme', 'round', 'hits', 'matched', 'precision']
+    """
+    hits = validation_hits(lexicons=lexicons, folder=folder)
+    recall = _labelled("recall", Path(folder) if folder else VALIDATION)
+    records = []
+    for lexicon in resolve_lexicons(lexicons):
+        for round_ in sorted(set(hits["round"]) | set(recall["round"])):
+            theirs = hits[(hits["theme"] == lexicon.id) & (hits["round"] == round_)]
+            relevant = theirs["label"] == "relevant"
+            kept = theirs["matched"]
+            sample = recall[recall["round"] == round_]
+            about = sample[[lexicon.id in t.split(";") for t in sample["themes"]]]
+            found = sum(bool(find_terms(text, lexicon)) for text in about["text"])
+            found_drawn = sum(lexicon.id in m.split(";") for m in about["matched"])
+            precision = (relevant & kept).sum() / kept.sum() if kept.sum() else np.nan
+            recall_ = found / len(about) if len(about) else np.nan
+            f1 = 2 * precision * recall_ / (precision + recall_) if precision + recall_ > 0 else np.nan
+            records.append((
+                lexicon.id, round_, len(theirs), int(kept.sum()), precision,
+                *wilson(int((relevant & kept).sum()), int(kept.sum())),
+                len(about), recall_, *wilson(found, len(about)), f1,
+                relevant.mean() if len(theirs) else np.nan,
+                found_drawn / len(about) if len(about) else np.nan,
+            ))
+    return pd.DataFrame(records, columns=VALIDATION_COLUMNS)
