@@ -18,6 +18,11 @@ excluding every item of the earlier rounds:
     .venv/bin/python scripts/sample_themes.py draw 1 --seed 20261128
     .venv/bin/python scripts/sample_themes.py show precision 1 --theme green
     .venv/bin/python scripts/sample_themes.py matched 1      # after labelling recall-r1.csv
+    .venv/bin/python scripts/sample_themes.py notes 1 --why "round 1"   # after a lexicon fix
+
+``notes`` writes, for every labelled hit the current lexicons no longer count, which
+``exclude`` entry now consumes it (``zjnlp.themes.validation_hits`` reports such hits, and
+the tests fail on one whose ``note`` is empty).
 
 The samples are build-time data: the package reads the labelled CSVs in
 ``zjnlp/data/themes/validation/`` (``zjnlp.themes.validation``), never the corpora.
@@ -26,6 +31,7 @@ The samples are build-time data: the package reads the labelled CSVs in
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -35,7 +41,7 @@ import pandas as pd
 from zjnlp.corpus import national, provinces
 from zjnlp.read import read_report
 from zjnlp.structure import sentences
-from zjnlp.themes import VALIDATION, available_lexicons, find_terms, load_lexicon, themes_in
+from zjnlp.themes import VALIDATION, available_lexicons, find_terms, load_lexicon, themes_in, validation_hits
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PAGE = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
@@ -142,6 +148,21 @@ def matched(round_: int) -> None:
     recall.to_csv(path, index=False)
 
 
+def notes(round_: int, why: str) -> None:
+    path = VALIDATION / f"precision-r{round_}.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    dropped = validation_hits()
+    dropped = dropped[(dropped["round"] == round_) & ~dropped["matched"]].set_index("id")
+    for i, row in table.iterrows():
+        if row["id"] in dropped.index and not row["note"]:
+            offset = int(row["start"]) - int(row["sentence_start"])
+            taken = [e for e in load_lexicon(row["theme"]).exclude
+                     if any(m.start() <= offset < m.end() for m in re.finditer(re.escape(e), row["sentence"]))]
+            table.at[i, "note"] = f"{why}: excluded by {'/'.join(taken) or 'a longer term'}"
+    table.to_csv(path, index=False)
+    print(f"{len(dropped)} labelled hits no longer counted; notes in {path.name}")
+
+
 def show(kind: str, round_: int, theme: str | None, first: int, last: int | None) -> None:
     table = pd.read_csv(VALIDATION / f"{kind}-r{round_}.csv", dtype=str, keep_default_na=False)
     if kind == "precision":
@@ -164,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--sentences", type=int, default=420)
     m = commands.add_parser("matched")
     m.add_argument("round", type=int)
+    n = commands.add_parser("notes")
+    n.add_argument("round", type=int)
+    n.add_argument("--why", required=True)
     s = commands.add_parser("show")
     s.add_argument("kind", choices=["precision", "recall"])
     s.add_argument("round", type=int)
@@ -175,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         draw(args.round, args.seed, args.hits, args.sentences)
     elif args.command == "matched":
         matched(args.round)
+    elif args.command == "notes":
+        notes(args.round, args.why)
     else:
         show(args.kind, args.round, args.theme, args.first, args.last)
     return 0

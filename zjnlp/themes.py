@@ -558,9 +558,13 @@ def wilson(successes: int, n: int, *, z: float = 1.959964) -> tuple[float, float
 
 
 def _still_matched(row: pd.Series, lexicon: Lexicon) -> bool:
-    """Whether the lexicon still matches a labelled hit: same term, same place in its sentence."""
-    offset = row["start"] - row["sentence_start"]
-    return any(s == offset and t == row["term"] for s, _, t, _ in find_terms(row["sentence"], lexicon))
+    """Whether the lexicon still counts a labelled hit: a match overlapping its span in its sentence.
+
+    A longer term that now takes the span (人才 inside 人才飞地) counts the same occurrence.
+    """
+    start = row["start"] - row["sentence_start"]
+    end = start + len(row["term"])
+    return any(s < end and e > start for s, e, _, _ in find_terms(row["sentence"], lexicon))
 
 
 def _labelled(kind: str, folder: Path) -> pd.DataFrame:
