@@ -19,8 +19,10 @@ excluding every item of the earlier rounds:
     .venv/bin/python scripts/sample_themes.py show precision 1 --theme green
     .venv/bin/python scripts/sample_themes.py matched 1      # after labelling recall-r1.csv
     .venv/bin/python scripts/sample_themes.py notes 1 --why "round 1"   # after a lexicon fix
+    .venv/bin/python scripts/sample_themes.py record 2      # the figures the tests guard
 
-``notes`` writes, for every labelled hit the current lexicons no longer count, which
+``record`` writes ``reported.csv``: the figures of the reporting round, which the tests
+compare every later lexicon against. ``notes`` writes, for every labelled hit the current lexicons no longer count, which
 ``exclude`` entry now consumes it (``zjnlp.themes.validation_hits`` reports such hits, and
 the tests fail on one whose ``note`` is empty).
 
@@ -41,7 +43,15 @@ import pandas as pd
 from zjnlp.corpus import national, provinces
 from zjnlp.read import read_report
 from zjnlp.structure import sentences
-from zjnlp.themes import VALIDATION, available_lexicons, find_terms, load_lexicon, themes_in, validation_hits
+from zjnlp.themes import (
+    VALIDATION,
+    available_lexicons,
+    find_terms,
+    load_lexicon,
+    themes_in,
+    validation,
+    validation_hits,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PAGE = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
@@ -163,6 +173,13 @@ def notes(round_: int, why: str) -> None:
     print(f"{len(dropped)} labelled hits no longer counted; notes in {path.name}")
 
 
+def record(round_: int) -> None:
+    table = validation()
+    table = table[table["round"] == round_]
+    table.to_csv(VALIDATION / "reported.csv", index=False, float_format="%.4f")
+    print(table.to_string(index=False))
+
+
 def show(kind: str, round_: int, theme: str | None, first: int, last: int | None) -> None:
     table = pd.read_csv(VALIDATION / f"{kind}-r{round_}.csv", dtype=str, keep_default_na=False)
     if kind == "precision":
@@ -188,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     n = commands.add_parser("notes")
     n.add_argument("round", type=int)
     n.add_argument("--why", required=True)
+    r = commands.add_parser("record")
+    r.add_argument("round", type=int)
     s = commands.add_parser("show")
     s.add_argument("kind", choices=["precision", "recall"])
     s.add_argument("round", type=int)
@@ -201,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         matched(args.round)
     elif args.command == "notes":
         notes(args.round, args.why)
+    elif args.command == "record":
+        record(args.round)
     else:
         show(args.kind, args.round, args.theme, args.first, args.last)
     return 0

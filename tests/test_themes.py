@@ -13,6 +13,8 @@ from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.themes import (
+    VALIDATION,
+    VALIDATION_COLUMNS,
     Lexicon,
     available_lexicons,
     find_terms,
@@ -22,6 +24,9 @@ from zjnlp.themes import (
     score_themes,
     theme_matches,
     themes_in,
+    validation,
+    validation_hits,
+    wilson,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -321,3 +326,78 @@ def test_chen2018_index_rises_over_the_national_reports():
     years = scores["file"].str.extract(r"(\d{4})", expand=False).astype(int)
     assert len(scores) == len(paths) and not scores.attrs["errors"]
     assert years.corr(scores["per_1000"], method="spearman") > 0.5
+
+
+# --- Validation: the hand-coded samples guard the lexicons ------------------------------
+
+REPORTED = pd.read_csv(VALIDATION / "reported.csv")
+
+
+@pytest.fixture(scope="module")
+def measured() -> pd.DataFrame:
+    return validation()
+
+
+@pytest.mark.parametrize(
+    "successes, n, expected",
+    [(45, 50, (0.7864, 0.9565)), (52, 52, (0.9312, 1.0)), (0, 10, (0.0, 0.2775))],
+)
+def test_wilson_interval(successes, n, expected):
+    assert wilson(successes, n) == pytest.approx(expected, abs=1e-4)
+
+
+def test_validation_table_has_every_theme_and_round(measured):
+    assert measured.columns.tolist() == VALIDATION_COLUMNS
+    assert sorted(set(measured["theme"])) == THEMES
+    assert all(rounds == [1, 2] for rounds in measured.groupby("theme")["round"].apply(sorted))
+    assert (measured["hits"] >= 50).all()
+    assert (measured["precision_low"] <= measured["precision"] + 1e-12).all()
+    assert (measured["precision"] <= measured["precision_high"] + 1e-12).all()
+
+
+def test_reported_round_is_the_fresh_one():
+    assert set(REPORTED["round"]) == {2} and sorted(REPORTED["theme"]) == THEMES
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_lexicon_change_keeps_precision_and_recall_within_the_reported_interval(measured, theme):
+    now = measured[(measured["theme"] == theme) & (measured["round"] == 2)].iloc[0]
+    then = REPORTED[REPORTED["theme"] == theme].iloc[0]
+    assert now["precision"] >= then["precision_low"], f"{theme}: precision fell below the reported interval"
+    assert now["recall"] >= then["recall_low"], f"{theme}: recall fell below the reported interval"
+
+
+def test_every_labelled_hit_is_still_counted_or_the_csv_says_why():
+    hits = validation_hits()
+    dropped = hits[~hits["matched"]]
+    unexplained = dropped.loc[dropped["note"] == "", ["id", "theme", "term", "sentence"]]
+    assert unexplained.empty, f"run scripts/sample_themes.py notes N --why ...:\n{unexplained}"
+    assert hits.loc[hits["round"] == 2, "matched"].all(), "round 2 measures the lexicons as they are"
+
+
+def test_labels_are_complete_and_false_friends_have_a_reason():
+    hits = validation_hits()
+    assert set(hits["label"]) == {"relevant", "false_friend"}
+    assert (hits.loc[hits["label"] == "false_friend", "reason"] != "").all()
+
+
+def test_the_recall_samples_are_fresh_and_coded_with_known_themes():
+    recall = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in sorted(VALIDATION.glob("recall-r*.csv"))])
+    assert recall.groupby("round").size().ge(400).all()
+    assert not recall.duplicated(["source", "start"]).any()
+    coded = {theme for themes in recall["themes"] for theme in themes.split(";") if theme}
+    assert coded <= set(THEMES)
+
+
+def test_a_users_lexicon_is_measured_on_the_same_labels(tmp_path):
+    path = tmp_path / "green.toml"
+    path.write_text(USER_GREEN, encoding="utf-8")
+    narrow = validation(lexicons=[path])
+    packaged = validation(lexicons=["green"])
+    assert narrow["theme"].eq("green").all() and (narrow["matched"] < packaged["matched"]).all()
+    assert (narrow["recall"] < packaged["recall"]).all()
+
+
+def test_validation_names_a_folder_without_samples(tmp_path):
+    with pytest.raises(ZjnlpError, match="no precision-r"):
+        validation(folder=tmp_path)
