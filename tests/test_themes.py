@@ -22,10 +22,12 @@ from zjnlp.themes import (
     resolve_lexicons,
     score_files,
     score_themes,
+    term_sensitivity,
     theme_matches,
     themes_in,
     validation,
     validation_hits,
+    validation_misses,
     wilson,
 )
 
@@ -401,3 +403,31 @@ def test_a_users_lexicon_is_measured_on_the_same_labels(tmp_path):
 def test_validation_names_a_folder_without_samples(tmp_path):
     with pytest.raises(ZjnlpError, match="no precision-r"):
         validation(folder=tmp_path)
+
+
+def test_misses_are_the_coded_sentences_the_lexicon_does_not_find(measured):
+    misses = validation_misses()
+    assert not misses.empty
+    for row in misses.itertuples():
+        assert not find_terms(row.text, load_lexicon(row.theme))
+    per_theme = misses[misses["round"] == 2].groupby("theme").size()
+    round2 = measured[measured["round"] == 2].set_index("theme")
+    expected = (round2["sentences"] * (1 - round2["recall"])).round().astype(int)
+    assert per_theme.reindex(expected.index, fill_value=0).eq(expected).all()
+
+
+def test_term_sensitivity_drops_the_most_frequent_terms(tmp_path):
+    texts = ["推动绿色发展，加强生态环境保护。生态优先。", "发展绿色金融，生态修复。", "打好污染防治攻坚战。生态生态。"]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    table = term_sensitivity(paths, lexicons=["green"], drop=1, jobs=1)
+    assert table.loc[0, "dropped"] == "生态" and table.loc[0, "reports"] == 3
+    assert table.loc[0, "dropped_share"] == pytest.approx(3 / 8)
+    assert -1 <= table.loc[0, "spearman"] <= 1
+
+
+def test_term_sensitivity_refuses_a_bad_drop():
+    with pytest.raises(OptionError, match="drop"):
+        term_sensitivity([], lexicons=["green"], drop=0)
