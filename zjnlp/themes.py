@@ -11,6 +11,11 @@ count as 绿色).
 
 A user's own TOML file is used wherever a lexicon id is accepted; a file whose ``id`` is
 that of a packaged lexicon replaces it.
+
+Every packaged lexicon is measured on hand-coded samples (``data/themes/validation/``,
+coded by the rules of ``data/themes/CODEBOOK.md``): :func:`validation` gives its precision
+and recall with Wilson intervals, :func:`validation_hits` and :func:`validation_misses` the
+coded cases behind them.
 """
 
 from __future__ import annotations
