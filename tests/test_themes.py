@@ -374,7 +374,6 @@ def test_every_labelled_hit_is_still_counted_or_the_csv_says_why():
     dropped = hits[~hits["matched"]]
     unexplained = dropped.loc[dropped["note"] == "", ["id", "theme", "term", "sentence"]]
     assert unexplained.empty, f"run scripts/sample_themes.py notes N --why ...:\n{unexplained}"
-    assert hits.loc[hits["round"] == 2, "matched"].all(), "round 2 measures the lexicons as they are"
 
 
 def test_labels_are_complete_and_false_friends_have_a_reason():
