@@ -600,9 +600,10 @@ def validation_hits(
     DataFrame
         One row per labelled hit, the columns of ``precision-rN.csv`` (``id, round, theme,
         corpus, source, start, end, term, dimension, left, right, sentence_start, sentence,
-        label, reason, note``; see ``CODEBOOK.md``) and ``matched``: whether the current
-        lexicon still matches the hit (False when a later ``exclude`` or a longer term took
-        it, which ``note`` then explains). Themes not among ``lexicons`` are left out.
+        label, reason, note``; described in ``data/themes/validation/README.md``) and
+        ``matched``: whether the current lexicon still counts the hit (a match overlapping
+        its span; False when a later ``exclude`` took it, which ``note`` then explains).
+        Themes not among ``lexicons`` are left out.
     """
     table = _labelled("precision", Path(folder) if folder else VALIDATION)
     chosen = {lexicon.id: lexicon for lexicon in resolve_lexicons(lexicons)}
