@@ -395,6 +395,9 @@ class _Row:
     first: int  # where the number's text starts
 
 
+_RATIO_MARKS = tuple("∶:：/")
+
+
 def _describe(
     s: str, lo: int, hi: int, m: _Mention, previous: _Row | None, lex: _Lexicon
 ) -> _Row | None:
@@ -409,6 +412,8 @@ def _describe(
         lead = previous.lead + lead  # 新增4家实验室、15家工程技术中心
     flags = m.flags
     if not m.unit and m.factor == 1:
+        if s[m.start - 1 : m.start] in _RATIO_MARKS or s[m.end : m.end + 1] in _RATIO_MARKS:
+            return None  # one term of a ratio (4.0∶37.7∶58.3) or a fraction (1/10), not a rate
         rate = lex.rate_re.search(s, clause, m.start) or lex.growth_re.search(
             " ".join(lead + trail)
         )
