@@ -38,7 +38,7 @@ import pandas as pd
 
 from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError
-from zjnlp.read import Report, read_report
+from zjnlp.read import Report, looks_like_path, read_report
 from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
 from zjnlp.tokenize import Tokenizes, is_word
 
@@ -212,18 +212,27 @@ def term_frequencies(
 # --------------------------------------------------------------------------- TF-IDF
 
 
+def _text_of(item: object) -> object:
+    """A text as it is; a report's text; a path's report read (a str path raises, see ``as_report``)."""
+    if isinstance(item, str) and not looks_like_path(item):
+        return item
+    if isinstance(item, (Report, str, os.PathLike)):
+        return as_report(item).text
+    return item
+
+
 def _corpus_texts(corpus: Corpus, name: str) -> list[str]:
     """The texts of a report, a text, a corpus table (its ``text`` column) or an iterable of them."""
     if isinstance(corpus, Report):
         return [corpus.text]
-    if isinstance(corpus, str):
-        return [corpus]
+    if isinstance(corpus, (str, os.PathLike)):
+        return [_text_of(corpus)]
     if isinstance(corpus, pd.DataFrame):
         if "text" not in corpus.columns:
             raise OptionError(name, "a DataFrame without a 'text' column", "a table with a 'text' column, such as zjnlp.corpus.national()")
         return corpus["text"].tolist()
     try:
-        texts = [item.text if isinstance(item, Report) else item for item in corpus]
+        texts = [_text_of(item) for item in corpus]
     except TypeError:
         raise OptionError(name, type(corpus).__name__, "a Report, a text, a table with a 'text' column, or an iterable of texts") from None
     if not all(isinstance(text, str) for text in texts):
