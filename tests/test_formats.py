@@ -215,3 +215,26 @@ def test_word_headers_and_footers_are_not_body():
 def test_an_empty_word_document():
     with pytest.raises(errors.InputError, match=errors.EMPTY):
         read_report(_bytes(docx.Document()), name="empty.docx")
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def _cli(*argv: object) -> tuple[int, str, str]:
+    import contextlib
+
+    from zjnlp.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_zjnlp_sections_of_word_and_pdf(suffix):
+    fixture = FIXTURES[0]
+    code, out, err = _cli("sections", fixture.with_suffix(suffix), "--format", "csv")
+    expected = _cli("sections", seeds_text(fixture.stem), "--format", "csv")[1]
+    assert (code, err) == (0, "")
+    assert [line.split(",")[:4] for line in out.splitlines()] == [line.split(",")[:4] for line in expected.splitlines()]

@@ -248,15 +248,23 @@ class _Numbering:
         return re.sub(r"%(\d)", number, text)
 
 
-def _number_properties(paragraph) -> tuple[str, int] | None:
-    """``(numId, ilvl)`` of a paragraph's list numbering, set on it or on its style."""
+def _number_properties(paragraph, by_style: dict) -> tuple[str, int] | None:
+    """``(numId, ilvl)`` of a paragraph's list numbering, set on it or on its style.
+
+    ``by_style`` caches the answer for each style: python-docx looks a style up slowly.
+    """
     p_pr = paragraph._p.pPr
     num_pr = p_pr.numPr if p_pr is not None else None
-    style = paragraph.style
-    while num_pr is None and style is not None:
-        style_p_pr = style.element.pPr
-        num_pr = style_p_pr.numPr if style_p_pr is not None else None
-        style = style.base_style
+    if num_pr is None:
+        style_id = paragraph._p.style
+        if style_id not in by_style:
+            style, found = paragraph.style, None
+            while found is None and style is not None:
+                style_p_pr = style.element.pPr
+                found = style_p_pr.numPr if style_p_pr is not None else None
+                style = style.base_style
+            by_style[style_id] = found
+        num_pr = by_style[style_id]
     if num_pr is None or num_pr.numId is None or num_pr.numId.val == 0:
         return None
     return str(num_pr.numId.val), num_pr.ilvl.val if num_pr.ilvl is not None else 0
@@ -290,7 +298,7 @@ def read_docx(data: bytes, source: str) -> Extracted:
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors …
         raise errors.InputError(source, errors.BROKEN_FILE.format(kind="Word document", detail=type(exc).__name__)) from None
     numbering = _Numbering(document)
-    lines = []
+    lines, by_style = [], {}
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             lines.extend(_table_lines(block))
@@ -298,7 +306,7 @@ def read_docx(data: bytes, source: str) -> Extracted:
         text = block.text
         if not text.strip():
             continue
-        props = _number_properties(block)
+        props = _number_properties(block, by_style)
         label = numbering.label(*props) if props else ""
         lines.append(label + text)
     return _identity("\n".join(lines), "docx")
