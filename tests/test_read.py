@@ -258,7 +258,7 @@ def kinds(text: str) -> list[str]:
         "各位代表：\n一、 过去五年工作回顾\n（六） 更加注重社会建设。",  # after a heading number
         "各位代表：\n努力提高投资效益。 要提高透明度。",  # after a full stop
         "各位代表：\n以全省 100 个县为基础。",  # a number set off on both sides
-        "各位代表：\n引进一批急需科技 、青年人才。",
+        "各位代表：\n持续推进国有企业 “争链主、强集群”行动。",
     ],
 )
 def test_spaces_that_lose_nothing(text):
@@ -272,6 +272,7 @@ def test_spaces_that_lose_nothing(text):
         "各位代表：\n开展“大数据 社会治理”示范。",
         "各位代表：\n实施“人工智能 ”行动。",
         "各位代表：\n本届政府从1 9 9 3 年3 月就职。",
+        "各位代表：\n引进一批急需科技 、青年人才。",
     ],
 )
 def test_spaces_where_a_character_was_lost(text):

@@ -583,14 +583,16 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
 # --------------------------------------------------------------------------- damage
 
 
-# A space between two words of which one is Chinese, where a character was lost ('+' in
-# 互联网+医疗健康 as a page shows it) or a line broken: not a space next to punctuation
-# (“2030启航计划” “2030先锋工程”, 。 要, （六） 更加), around a number set off on both sides
-# (全省 100 个), after 附件2, nor between the two halves of a quoted couplet (“好客山东 好品山东”).
+# A space between two words of which one is Chinese, or between a word and the punctuation
+# that ends it, where something was lost ('+' in 互联网+医疗健康 as a page shows it, words in
+# 急需科技 、青年) or a line broken: not a space after punctuation or before an opening mark
+# (“2030启航计划” “2030先锋工程”, 。 要, （六） 更加, 国有企业 “争链主”), around a number set
+# off on both sides (全省 100 个), after 附件2, nor between the two halves of a quoted
+# couplet (“好客山东 好品山东”).
 _WORD = rf"{_CJK}A-Za-z0-9"
 _SPACE_IN_CHINESE_RE = re.compile(
-    rf"(?<=[{_CJK}])[ ](?=[{_WORD}”’])|(?<=[{_WORD}“‘])[ ](?=[{_CJK}])"
-    rf"|(?<=[A-Za-z0-9])[ ](?=[”’])|(?<=[“‘])[ ](?=[A-Za-z0-9])"
+    rf"(?<=[{_CJK}])[ ](?=[{_WORD}])|(?<=[{_WORD}“‘])[ ](?=[{_CJK}])|(?<=[“‘])[ ](?=[A-Za-z0-9])"
+    rf"|(?<=[{_WORD}])[ ](?=[”’、，。；：！？）》」』])"
 )
 _SPACED_NUMBER_RE = re.compile(rf"[{_CJK}] [A-Za-z0-9.%]+ [{_CJK}]")
 _ANNEX_SPACE_RE = re.compile(r"附件\s*[0-9一二三四五六七八九十]+$")
