@@ -159,8 +159,10 @@ def term_frequencies(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="document"
         The unit of analysis.
     tokenizer : object with ``cut(text) -> list[str]``, optional
@@ -287,8 +289,10 @@ def tfidf_keywords(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     top : int, default=10
@@ -411,8 +415,10 @@ def jieba_keywords(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     top : int, default=10
@@ -591,8 +597,10 @@ def keyness_by_unit(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     reference : Report, str, DataFrame, iterable of str, or None, default=None
@@ -668,8 +676,10 @@ def national_keyness(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     year : "same", "all" or int, default="same"
         ``"same"``: the national report of the report's own year (from its metadata);
         an int: the national report of that year; ``"all"``: all national reports
@@ -733,8 +743,10 @@ def cooccurrence(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     terms : iterable of str, optional
         Only these terms, matched on the text (longest first, so a multi-word term is
         found whatever the segmentation); by default every term the tokenizer finds
@@ -890,8 +902,10 @@ def keywords_for_cli(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     top : int, default=10

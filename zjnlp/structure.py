@@ -56,14 +56,14 @@ def chinese_numeral(numeral: str) -> int:
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
-def as_report(source: Report | str | os.PathLike) -> Report:
+def as_report(source: Report | str | os.PathLike | bytes) -> Report:
     """The report every analysis takes: a :class:`Report`, a path, or the text itself.
 
     Parameters
     ----------
-    source : Report, pathlib.Path or str
+    source : Report, pathlib.Path, bytes or str
         A report from :func:`~zjnlp.read.read_report` (returned as it is), a
-        :class:`pathlib.Path` (read with it), or the text of a report (a ``str``, read
+        :class:`pathlib.Path` or a file's bytes (read with it), or the text of a report (a ``str``, read
         with :meth:`Report.from_text`). A ``str`` is never taken for a path: one that
         looks like one raises instead of being analysed as a one-line report.
 
@@ -84,13 +84,13 @@ def as_report(source: Report | str | os.PathLike) -> Report:
     """
     if isinstance(source, Report):
         return source
-    if isinstance(source, os.PathLike):
+    if isinstance(source, (os.PathLike, bytes, bytearray)):
         return read_report(source)
     if isinstance(source, str) and looks_like_path(source):
         exists = ", and there is no such file" if not os.path.exists(source.strip()) else ""
         raise InputError(source.strip(), PATH_GIVEN_AS_TEXT.format(exists=exists, path=source.strip()))
     if not isinstance(source, str):
-        raise OptionError("report", type(source).__name__, "a Report, a pathlib.Path, or the report's text as a str")
+        raise OptionError("report", type(source).__name__, "a Report, a pathlib.Path, a file's bytes, or the report's text as a str")
     return read_report(text=source)
 
 
@@ -137,8 +137,10 @@ def structure(report: Report | str) -> pd.DataFrame:
 
     Parameters
     ----------
-    report : Report or str
-        A report from :func:`~zjnlp.read.read_report`, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
 
     Returns
     -------
@@ -397,8 +399,10 @@ def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="paragraph"
         The unit. Address, closing remarks and appendices are units of their own at
         every level below ``document`` (their ``part`` is NA and ``kind`` says which).

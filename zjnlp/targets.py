@@ -638,8 +638,10 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
 
     Parameters
     ----------
-    report : Report or str
-        A report from :func:`zjnlp.read.read_report`, or its text (read with it).
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     include : {"targets", "all"}, default="targets"
         ``"targets"``: the commitments; ``"all"``: also the results the report reviews
         and the baselines of changes (see ``kind``).
