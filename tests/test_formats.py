@@ -238,3 +238,12 @@ def test_zjnlp_sections_of_word_and_pdf(suffix):
     expected = _cli("sections", seeds_text(fixture.stem), "--format", "csv")[1]
     assert (code, err) == (0, "")
     assert [line.split(",")[:4] for line in out.splitlines()] == [line.split(",")[:4] for line in expected.splitlines()]
+
+
+def test_word_list_numbers_set_by_a_style():
+    document = docx.Document()
+    document.add_paragraph("各位代表：")
+    for text in ("新增托位2000个。", "改造老旧小区50个。"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("要点", style="List Bullet")  # a bullet is not text
+    assert read_report(_bytes(document)).text.split("\n") == ["各位代表：", "1.新增托位2000个。", "2.改造老旧小区50个。", "要点"]
