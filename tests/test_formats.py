@@ -115,6 +115,7 @@ def test_not_page_numbers(line):
         ("子”联动", 3),
         ("（市、区）达到", 3),
         ("8.3∶41.4∶50.3。", 0.58 * 11 + 3 + 0.5 * 3),
+        ('面"战略布局', 2 + 0.58 + 0.5),  # a straight quote holds on like a curly one
     ],
 )
 def test_the_start_of_a_line_that_cannot_be_broken(line, words):

@@ -446,7 +446,7 @@ def read_pdf(data: bytes, source: str) -> Extracted:
     return Extracted("pdf", raw, "".join(chars), np.asarray(offsets, dtype=np.int64), removed)
 
 
-_QUOTES = "“”‘’"
+_QUOTES = "“”‘’\"'"
 _CLOSING = "」』）》】〕］｝〉、，。；：！？%‰"
 _OPENING = "「『（《【〔［｛〈"
 _WORD_RE = re.compile(r"[A-Za-z0-9.,%+/:∶_-]+|.")
