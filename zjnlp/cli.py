@@ -467,9 +467,9 @@ def _add_command(commands: argparse._SubParsersAction, command: Command) -> None
         epilog=f"example:\n  {command.example}", formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     if command.many:
-        sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML, any common encoding")
+        sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML in any common encoding, Word (.docx) or PDF")
     else:
-        sub.add_argument("file", type=Path, metavar="FILE", help="a report file: text or HTML, any common encoding")
+        sub.add_argument("file", type=Path, metavar="FILE", help="a report file: text or HTML in any common encoding, Word (.docx) or PDF")
     formats = command.formats
     sub.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
     sub.add_argument("--to-simplified", action="store_true", help="convert traditional characters to simplified before the analysis")

@@ -392,6 +392,9 @@ class _Row:
     first: int  # where the number's text starts
 
 
+_RATIO_MARKS = tuple("∶:：/")
+
+
 def _describe(
     s: str, lo: int, hi: int, m: _Mention, previous: _Row | None, lex: _Lexicon
 ) -> _Row | None:
@@ -406,6 +409,8 @@ def _describe(
         lead = previous.lead + lead  # 新增4家实验室、15家工程技术中心
     flags = m.flags
     if not m.measure_unit and m.factor == 1:
+        if s[m.start - 1 : m.start] in _RATIO_MARKS or s[m.end : m.end + 1] in _RATIO_MARKS:
+            return None  # one term of a ratio (4.0∶37.7∶58.3) or a fraction (1/10), not a rate
         rate = lex.rate_re.search(s, clause, m.start) or lex.growth_re.search(
             " ".join(lead + trail)
         )
@@ -632,8 +637,10 @@ def targets(
 
     Parameters
     ----------
-    report : Report or str
-        A report from :func:`zjnlp.read.read_report`, or its text (read with it).
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     include : {"targets", "all"}, default="targets"
         ``"targets"``: the commitments; ``"all"``: also the results the report reviews
         and the baselines of changes (see ``kind``).
