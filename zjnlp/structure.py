@@ -19,6 +19,10 @@ sentences. Every character of the text belongs to exactly one unit at every leve
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from importlib import resources
+from collections.abc import Iterable
 from typing import Literal
 
 import pandas as pd
@@ -26,12 +30,16 @@ import pandas as pd
 from zjnlp.errors import OptionError
 from zjnlp.read import Report, read_report
 
-__all__ = ["Unit", "UNIT_COLUMNS", "structure", "units", "sentences", "unit_columns", "as_report"]
+__all__ = ["Unit", "UNIT_COLUMNS", "PART_KINDS", "structure", "units", "sentences", "unit_columns", "as_report", "part_kind", "part_kinds"]
 
 Unit = Literal["document", "part", "section", "paragraph"]
 UNIT_COLUMNS = ["part", "section", "paragraph"]
 KINDS = ("address", "contents", "part", "section", "paragraph", "closing", "appendix")
-STRUCTURE_COLUMNS = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind", "start", "end", "text"]
+STRUCTURE_COLUMNS = [
+    "part", "part_title", "part_kind", "part_kind_inferred", "section", "section_title", "paragraph", "headline",
+    "role", "kind", "start", "end", "text",
+]  # fmt: skip
+PART_KINDS = ("review", "plan", "outlook", "government", "other")
 
 _NUMERALS = "一二三四五六七八九十"
 # one to ninety-nine: 一 … 九, 十, 十一 … 十九, 二十 … 九十九
@@ -150,8 +158,12 @@ def structure(report: Report | str) -> pd.DataFrame:
             part, part_title = kinds.parts[index]
             section, section_title, paragraph = None, "", 0
         elif kind == "section":
-            number, rest = _SECTION_RE.match(line).groups()
-            section, section_title, paragraph = chinese_numeral(number), _title(rest), 0
+            section, section_title = kinds.sections[index]
+            paragraph = 0
+        elif kind == "heading-tail":
+            # the second line of a heading split over two lines
+            rows[-1]["end"], rows[-1]["text"] = end, text[rows[-1]["start"] : end]
+            continue
         elif kind == "before-section":
             # text before the first heading of a page that starts inside a section
             kind, section = "paragraph", kinds.first_section - 1
@@ -165,6 +177,9 @@ def structure(report: Report | str) -> pd.DataFrame:
             "section_title": section_title if kind in ("section", "paragraph") else "",
             "paragraph": None,
             "headline": "",
+            "part_kind": "",
+            "part_kind_inferred": False,
+            "role": "",
             "kind": kind,
             "start": start,
             "end": end,
@@ -188,19 +203,124 @@ def structure(report: Report | str) -> pd.DataFrame:
                 pending_headline = (start, line)
         rows.append(row)
 
+    _label_part_rows(rows)
     table = pd.DataFrame(rows, columns=STRUCTURE_COLUMNS)
     for column in UNIT_COLUMNS:
         table[column] = table[column].astype("Int64")
+    table["part_kind_inferred"] = table["part_kind_inferred"].astype(bool)
     return table
 
 
+@cache
+def _cues() -> dict:
+    path = resources.files("zjnlp") / "data" / "parts.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _has(text: str, words: list[str]) -> bool:
+    return any(word in text for word in words)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d年|[〇○零一二三四五六七八九]{4}年")
+
+
+def part_kind(title: str) -> str | None:
+    """The kind of part a heading's title announces, or None when it does not say.
+
+    ``government`` (the government's own building), ``plan`` (this year's requirements,
+    targets and tasks), ``outlook`` (a multi-year plan), ``review`` (past work, when the
+    title names no plan); the words are in ``zjnlp/data/parts.toml``.
+
+    Examples
+    --------
+    >>> [part_kind(t) for t in ["2025年工作回顾", "“十五五”时期主要目标任务", "2026年重点工作", "全面加强政府自身建设"]]
+    ['review', 'outlook', 'plan', 'government']
+    """
+    kind = _cues()["kind"]
+    this_year = bool(_YEAR_RE.search(title)) or _has(title, kind["this_year"])
+    plan, tasks, outlook = _has(title, kind["plan"]), _has(title, kind["plan_with_year"]), _has(title, kind["outlook"])
+    if _has(title, kind["government"]):
+        return "government"
+    if _has(title, kind["review"]) and not plan and not (outlook and _has(title, kind["outlook_goals"])):
+        return "review"
+    if (this_year and (plan or tasks)) or _has(title, kind["first_year"]):
+        return "plan"
+    if outlook:
+        return "outlook"
+    if plan:
+        return "plan"
+    return None
+
+
+def _content_kind(text: str) -> str:
+    """``review`` or ``plan`` by a part's sentences: results against commitments."""
+    content = _cues()["content"]
+    sentences = [sentence for sentence in re.split(r"[。！？；]", text) if sentence.strip()]
+    past = sum(_has(sentence, content["past"]) for sentence in sentences)
+    future = sum(_has(sentence, content["future"]) for sentence in sentences)
+    if not past and not future:
+        return "other"
+    return "review" if past >= content["review_ratio"] * future else "plan"
+
+
+def _opens_wrap_up(text: str, section_title: str) -> bool:
+    cues = _cues()["wrap_up"]
+    if text.startswith(tuple(cues["openings"])) or _has(text[:30], cues["early"]):
+        return True
+    return any(topic in text[:20] and topic.rstrip("、") not in section_title for topic in cues["topics"])
+
+
+def _label_part_rows(rows: list[dict]) -> None:
+    """Give every body row its part's kind; take a part's wrap-up out of its last section.
+
+    A part's rows are the run of body rows with the same part. Its kind comes from its
+    heading, or, without one, from its sentences (``part_kind_inferred``). Paragraphs before
+    its first section are its ``intro``; after its last section, the first paragraph that
+    opens a wrap-up (各位代表, 这些成绩……, 我们也清醒看到, national defence, Hong Kong and
+    Macao …; see ``zjnlp/data/parts.toml``) and all after it are its ``wrap_up``: they leave
+    the section and are numbered on from the intro.
+    """
+    body = [i for i, row in enumerate(rows) if row["kind"] in ("part", "section", "paragraph")]
+    runs: list[list[int]] = []
+    for i in body:
+        if runs and runs[-1][-1] == i - 1 and rows[runs[-1][-1]]["part"] == rows[i]["part"]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        heading = next((rows[i] for i in run if rows[i]["kind"] == "part"), None)
+        kind = part_kind(heading["part_title"]) if heading is not None else None
+        inferred = kind is None
+        if inferred:
+            kind = _content_kind("".join(rows[i]["text"] for i in run))
+        sections = [i for i in run if rows[i]["kind"] == "section"]
+        intro = [i for i in run if rows[i]["kind"] == "paragraph" and rows[i]["section"] is None]
+        for i in run:
+            rows[i]["part_kind"], rows[i]["part_kind_inferred"] = kind, inferred
+            if sections and i in intro and i < sections[0]:
+                rows[i]["role"] = "intro"
+        if not sections:
+            continue
+        after = [i for i in run if i > sections[-1] and rows[i]["kind"] == "paragraph"]
+        last_title = rows[sections[-1]]["section_title"]
+        start = next((i for i in after if _opens_wrap_up(rows[i]["text"], last_title)), None)
+        if start is None:
+            continue
+        number = max((rows[i]["paragraph"] or 0 for i in intro if i < sections[0]), default=0)
+        for i in after[after.index(start) :]:
+            number += rows[i]["paragraph"] is not None
+            rows[i].update(section=None, section_title="", role="wrap_up",
+                           paragraph=number if rows[i]["paragraph"] is not None else None)
+
+
 class _Kinds(list):
-    """The kind of every line; the number and title of each part heading (by line);
+    """The kind of every line; the number and title of each part and section heading (by line);
     the numbers of the first part and section headings."""
 
     def __init__(self, kinds: list[str]) -> None:
         super().__init__(kinds)
         self.parts: dict[int, tuple[int, str]] = {}
+        self.sections: dict[int, tuple[int, str]] = {}
         self.first_part = 0
         self.first_section = 0
 
@@ -217,12 +337,16 @@ def _classify(lines: list[str]) -> _Kinds:
         if kinds[i] == "part":
             seen_heading = True
         elif kinds[i] == "paragraph" and _SECTION_RE.match(line):
+            number, rest = _SECTION_RE.match(line).groups()
             if not seen_heading:
-                kinds.first_section = chinese_numeral(_SECTION_RE.match(line).group(1))
+                kinds.first_section = chinese_numeral(number)
             kinds[i] = "section"
+            kinds.sections[i] = (chinese_numeral(number), _title(rest))
             seen_heading = True
     if not kinds.parts:
         _unnumbered_parts(lines[:closing_at], kinds)
+    _label_point_sections(lines[:closing_at], kinds)
+    _join_split_headings(lines[:closing_at], kinds)
     for i in range(closing_at, len(lines)):
         kinds[i] = "closing" if i < appendix_at else "appendix"
 
@@ -258,6 +382,57 @@ def _label_parts(lines: list[str], kinds: _Kinds) -> None:
             expected, nested = number + 1, None
         elif number == 1:
             nested = 2
+
+
+_POINT_HEADING_RE = re.compile(rf"^({_NUMBER})是([^。！？；：:]{{2,40}})。?$")
+
+
+def _label_point_sections(lines: list[str], kinds: _Kinds) -> None:
+    """Standalone lines 一是…… 二是…… as the sections of a part that has no （一） headings.
+
+    Only short heading lines count, numbered 一, 二, … in order, at least two of them, each
+    followed by its body; 一是 inside a paragraph stays text.
+    """
+    starts = sorted(kinds.parts)
+    for first, stop in zip(starts, [*starts[1:], len(lines)]):
+        block = range(first + 1, stop)
+        if any(kinds[i] == "section" for i in block):
+            continue
+        points = [i for i in block if kinds[i] == "paragraph" and _POINT_HEADING_RE.match(lines[i])]
+        numbers = [chinese_numeral(_POINT_HEADING_RE.match(lines[i]).group(1)) for i in points]
+        if len(points) < 2 or numbers != list(range(1, len(points) + 1)):
+            continue
+        if any(i + 1 >= stop or kinds[i + 1] != "paragraph" or i + 1 in points for i in points):
+            continue
+        for i, number in zip(points, numbers):
+            kinds[i] = "section"
+            kinds.sections[i] = (number, _POINT_HEADING_RE.match(lines[i]).group(2).strip())
+
+
+_TAIL_RE = re.compile(r"^[^。！？；：:!?;]{1,25}$")
+
+
+def _join_split_headings(lines: list[str], kinds: _Kinds) -> None:
+    """A part or section heading broken over two lines: the short unpunctuated line after a
+    heading line that ends without punctuation is the rest of its title."""
+    for i in range(len(lines) - 2):
+        heading = kinds.parts if kinds[i] == "part" else kinds.sections if kinds[i] == "section" else None
+        tail = lines[i + 1]
+        if (
+            heading is None
+            or re.search(r"[。！？；：:!?;）)”]$", lines[i])
+            or re.search(r"[。！？；]", lines[i])
+            or kinds[i + 1] != "paragraph"
+            or not _TAIL_RE.match(tail)
+            or _ENUMERATOR_RE.match(tail)
+            or _ADDRESS_RE.match(tail)
+            or _PART_RE.match(tail)
+            or _SECTION_RE.match(tail)
+        ):
+            continue
+        number, title = heading[i]
+        heading[i] = (number, title.rstrip("，、,") + tail.strip())
+        kinds[i + 1] = "heading-tail"
 
 
 def _label_contents(lines: list[str], kinds: _Kinds) -> None:
@@ -358,7 +533,26 @@ def unit_columns(by: Unit) -> list[str]:
     return UNIT_COLUMNS[: levels[by]]
 
 
-def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
+PartKinds = str | Iterable[str] | None
+
+
+def part_kinds(part_kind: PartKinds) -> frozenset[str] | None:
+    """Check a ``part_kind=`` option: None, one kind, or several; the set of kinds kept."""
+    if part_kind is None:
+        return None
+    kinds = frozenset([part_kind] if isinstance(part_kind, str) else part_kind)
+    if not kinds or not kinds <= set(PART_KINDS):
+        raise OptionError("part_kind", part_kind, "None or one or more of " + ", ".join(map(repr, PART_KINDS)))
+    return kinds
+
+
+def units(
+    report: Report | str,
+    by: Unit = "paragraph",
+    *,
+    appendices: bool = True,
+    part_kind: PartKinds = None,
+) -> pd.DataFrame:
     """Split a report into units of analysis.
 
     Parameters
@@ -368,47 +562,86 @@ def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     by : {"document", "part", "section", "paragraph"}, default="paragraph"
         The unit. Address, closing remarks and appendices are units of their own at
         every level below ``document`` (their ``part`` is NA and ``kind`` says which).
+    appendices : bool, default=True
+        Keep the appendices (名词解释, lists of 民生实事). With False they are left out at
+        every level, and the document is the text before them. The analyses
+        (themes, keywords, targets …) pass False unless asked.
+    part_kind : str or iterable of str, optional
+        Keep only the units inside parts of these kinds (``review``, ``plan``,
+        ``outlook``, ``government``, ``other``); the address, closing and appendices go.
 
     Returns
     -------
     pandas.DataFrame
         One row per unit, in order: the unit columns (none for ``document``; ``part``;
         ``part, section``; ``part, section, paragraph``), then ``title`` (the part or
-        section title, or the paragraph's headline), ``kind``, ``start``, ``end``,
-        ``text``. Units tile the text: each character other than the newlines between
-        units lies in exactly one unit.
+        section title, or the paragraph's headline), ``part_kind`` and
+        ``part_kind_inferred`` (below ``document``: the kind of the part the unit is in,
+        "" outside parts, and whether it was inferred from the part's sentences because
+        its heading is missing or names no kind), ``role`` (by section and paragraph:
+        ``intro`` or ``wrap_up`` for a part's own paragraphs before its first and after
+        its last section, "" otherwise), ``kind``, ``start``, ``end``, ``text``. Units
+        tile the text: each character other than the newlines between units lies in
+        exactly one unit. By document with text left out, one row per stretch of text
+        kept (one row unless the parts kept are not adjacent).
+
+    Raises
+    ------
+    zjnlp.errors.OptionError
+        ``by`` or ``part_kind`` is not valid.
 
     Examples
     --------
-    >>> units("一、工作回顾\\n过去一年成绩显著。", by="part")[["part", "title"]].values.tolist()
-    [[1, '工作回顾']]
+    >>> units("一、工作回顾\\n过去一年成绩显著。", by="part")[["part", "title", "part_kind"]].values.tolist()
+    [[1, '工作回顾', 'review']]
     """
     report = as_report(report)
     keys = unit_columns(by)
-    if by == "document":
+    kinds = part_kinds(part_kind)
+    selecting = not appendices or kinds is not None
+    if by == "document" and not selecting:
         return pd.DataFrame(
             [{"title": report.metadata.get("title") or "", "kind": "document", "start": 0, "end": len(report.text), "text": report.text}]
         )
     table = structure(report)
+    keep = pd.Series(True, index=table.index)
+    if not appendices:
+        keep &= table["kind"] != "appendix"
+    if kinds is not None:
+        keep &= table["part_kind"].isin(kinds)
+    if by == "document":
+        run = (keep != keep.shift()).cumsum()[keep]
+        rows = []
+        for _, block in table[keep].groupby(run, sort=False):
+            start, end = int(block["start"].iloc[0]), int(block["end"].iloc[-1])
+            rows.append({"title": report.metadata.get("title") or "", "kind": "document", "start": start, "end": end,
+                         "text": report.text[start:end]})
+        return pd.DataFrame(rows, columns=["title", "kind", "start", "end", "text"])
+    columns = [*keys, "title", "part_kind", "part_kind_inferred", *(["role"] if by in ("section", "paragraph") else []),
+               "kind", "start", "end", "text"]
     group = table["kind"].where(table["kind"].isin(["address", "closing", "appendix", "contents"]), "body")
     if by == "paragraph":
         frame = table.assign(title=table["headline"])
         frame["kind"] = frame["kind"].replace({"part": "heading", "section": "heading"})
-        return frame[[*keys, "title", "kind", "start", "end", "text"]].reset_index(drop=True)
+        return frame.loc[keep, columns].reset_index(drop=True)
     key_frame = table[keys].astype("string").fillna("<NA>").agg("|".join, axis=1) + "|" + group
+    if by == "section":
+        key_frame += "|" + table["role"]
     run = (key_frame != key_frame.shift()).cumsum()
     rows = []
-    for _, block in table.groupby(run, sort=False):
+    for _, block in table[keep].groupby(run[keep], sort=False):
         first = block.iloc[0]
         kind = group[block.index[0]]
         title = first["part_title"] if by == "part" else first["section_title"]
         start, end = int(block["start"].iloc[0]), int(block["end"].iloc[-1])
-        rows.append({**{k: first[k] for k in keys}, "title": title if kind == "body" else "", "kind": kind if kind != "body" else by,
-                     "start": start, "end": end, "text": report.text[start:end]})
-    frame = pd.DataFrame(rows, columns=[*keys, "title", "kind", "start", "end", "text"])
+        rows.append({**{k: first[k] for k in keys}, "title": title if kind == "body" else "",
+                     "part_kind": first["part_kind"], "part_kind_inferred": first["part_kind_inferred"],
+                     "role": first["role"] if by == "section" and first["kind"] != "part" else "",
+                     "kind": kind if kind != "body" else by, "start": start, "end": end, "text": report.text[start:end]})
+    frame = pd.DataFrame(rows, columns=columns)
     for column in keys:
         frame[column] = frame[column].astype("Int64")
-    return frame
+    return frame.astype({"part_kind_inferred": bool})
 
 
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
