@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import read_report
 from zjnlp.structure import units
+
+from .conftest import ROOT
 from zjnlp.themes import (
     Lexicon,
     available_lexicons,
@@ -187,9 +189,9 @@ def test_terms_are_listed_by_count_then_term():
     "by, identity",
     [
         ("document", []),
-        ("part", ["part", "title", "kind"]),
-        ("section", ["part", "section", "title", "kind"]),
-        ("paragraph", ["part", "section", "paragraph", "headline", "kind"]),
+        ("part", ["part", "title", "part_kind", "kind"]),
+        ("section", ["part", "section", "title", "part_kind", "kind"]),
+        ("paragraph", ["part", "section", "paragraph", "headline", "part_kind", "kind"]),
     ],
 )
 def test_every_unit_level_gives_the_same_totals(seed, by, identity):
@@ -219,7 +221,7 @@ def test_untitled_units_have_no_title_and_say_what_they_are(seed):
 def test_dimensions_split_the_theme_rows(seed):
     themes = score_themes(seed, by="section", lexicons=["green"])
     dimensions = score_themes(seed, by="section", lexicons=["green"], dimensions=True)
-    assert dimensions.columns.tolist()[4:6] == ["theme", "dimension"]
+    assert dimensions.columns.tolist()[5:7] == ["theme", "dimension"]
     assert dimensions["hits"].sum() == themes["hits"].sum()
     assert len(dimensions) == 4 * len(themes)
 
@@ -264,7 +266,7 @@ def test_score_files_matches_file_by_file_and_reports_bad_files(tmp_path, capsys
 
 def test_score_files_with_nothing_readable_keeps_its_columns(tmp_path):
     scores = score_files([tmp_path / "none.txt"], by="paragraph", progress=False)
-    assert scores.empty and scores.columns.tolist()[:6] == ["file", "part", "section", "paragraph", "headline", "kind"]
+    assert scores.empty and scores.columns.tolist()[:7] == ["file", "part", "section", "paragraph", "headline", "part_kind", "kind"]
     assert scores.attrs["errors"] == [f"{tmp_path / 'none.txt'}: no such file"]
 
 
@@ -316,3 +318,15 @@ def test_chen2018_index_rises_over_the_national_reports():
     years = scores["file"].str.extract(r"(\d{4})", expand=False).astype(int)
     assert len(scores) == len(paths) and not scores.attrs["errors"]
     assert years.corr(scores["per_1000"], method="spearman") > 0.5
+
+
+def test_document_leaves_appendices_out_unless_asked():
+    report = read_report(ROOT / "seeds" / "provinces-2026" / "江西省.txt")  # 名词注释 after the closing
+    document = score_themes(report, lexicons=["green"])
+    parts = score_themes(report, by="part", lexicons=["green"])
+    assert "appendix" not in set(parts["kind"])
+    assert document[["hits", "tokens"]].values.tolist() == [parts[["hits", "tokens"]].sum().tolist()]
+    whole = score_themes(report, lexicons=["green"], appendices=True)
+    assert whole["tokens"].iloc[0] > document["tokens"].iloc[0]
+    plan = score_themes(report, lexicons=["green"], part_kind="plan")
+    assert plan[["hits", "tokens"]].values.tolist() == parts.loc[parts["part_kind"] == "plan", ["hits", "tokens"]].values.tolist()
