@@ -229,7 +229,7 @@ def test_dimensions_split_the_theme_rows(seed):
 def test_matches_carry_units_and_offsets_into_the_clean_text(seed):
     matches = theme_matches(seed, by="paragraph", lexicons=["green", "talent"])
     assert matches.columns.tolist() == [
-        "part", "section", "paragraph", "headline", "kind", "theme", "dimension", "term", "start", "end"
+        "part", "section", "paragraph", "headline", "part_kind", "kind", "theme", "dimension", "term", "start", "end"
     ]
     assert all(seed.text[s:e] == t for s, e, t in matches[["start", "end", "term"]].itertuples(index=False))
     scores = score_themes(seed, by="paragraph", lexicons=["green", "talent"])
