@@ -12,8 +12,6 @@ from hypothesis import strategies as st
 from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import read_report
 from zjnlp.structure import units
-
-from .conftest import ROOT
 from zjnlp.themes import (
     Lexicon,
     available_lexicons,

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from collections.abc import Iterable
 from typing import Literal
 
 import pandas as pd
