@@ -287,3 +287,12 @@ def test_table_of_contents_is_not_parts():
 @pytest.mark.parametrize("line", ["三一、不是标题", "（十十）不是标题", "一二、不是标题"])
 def test_malformed_numerals_are_not_headings(line):
     assert structure(line + "\n正文。")["kind"].tolist() == ["paragraph", "paragraph"]
+
+
+def test_unnumbered_headings_above_numbered_parts_are_parts():
+    # 内蒙古 2026: two named headings, the numbered parts under the second
+    table = units(read_report(ROOT / "seeds" / "provinces-2026" / "内蒙古自治区.txt"), by="part")
+    body = table[table["kind"] == "part"]
+    assert body["title"].tolist()[:2] == ["“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作"]
+    assert body["part"].isna().tolist()[:3] == [True, True, False]
+    assert body["part_kind"].tolist()[:2] == ["review", "plan"] and not body["part_kind_inferred"].iloc[:2].any()

@@ -234,6 +234,21 @@ REVIEW_AND_PLAN = """一、2016年工作回顾
 """
 
 
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # the structure stage names the part's kind; a review part's quantities are achieved
+        ("一、“十四五”时期发展成就\n建成学校10所。\n二、2026年重点工作\n建成学校20所。", ["achieved", "target"]),
+        ("一、2025年工作回顾\n建成学校10所。\n二、“十五五”时期主要目标任务\n建成学校20所。", ["achieved", "target"]),
+        # a part whose heading names no kind: each sentence by its cues
+        ("一、加快农业发展\n建成学校10所。\n二、关于外交工作\n过去一年，建成学校20所。", ["target", "achieved"]),
+    ],
+)
+def test_review_parts_come_from_structure(text, kinds):
+    assert extract_targets(text, include="all")["kind"].tolist() == kinds
+    assert targets(text, include="all")["kind"].tolist() == kinds
+
+
 def test_kind_follows_the_part_and_the_sentence():
     table = extract_targets(REVIEW_AND_PLAN, include="all")
     assert table["kind"].tolist() == ["achieved", "achieved", "target", "achieved"]

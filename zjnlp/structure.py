@@ -283,7 +283,7 @@ def _label_part_rows(rows: list[dict]) -> None:
     body = [i for i, row in enumerate(rows) if row["kind"] in ("part", "section", "paragraph")]
     runs: list[list[int]] = []
     for i in body:
-        if runs and runs[-1][-1] == i - 1 and rows[runs[-1][-1]]["part"] == rows[i]["part"]:
+        if runs and runs[-1][-1] == i - 1 and rows[runs[-1][-1]]["part"] == rows[i]["part"] and rows[i]["kind"] != "part":
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -332,6 +332,8 @@ def _classify(lines: list[str]) -> _Kinds:
 
     _label_contents(lines, kinds)
     _label_parts(lines[:closing_at], kinds)
+    if kinds.parts:
+        _named_parts(lines[:closing_at], kinds)
     seen_heading = False
     for i, line in enumerate(lines[:closing_at]):
         if kinds[i] == "part":
@@ -472,6 +474,33 @@ def _unnumbered_parts(lines: list[str], kinds: _Kinds) -> None:
         kinds[i] = "part"
         kinds.parts[i] = (number, lines[i])
     kinds.first_part = 1
+
+
+def _named_parts(lines: list[str], kinds: _Kinds) -> None:
+    """Unnumbered headings that name a part kind above or among numbered parts.
+
+    Some reports put a level above 一、二、…: “十四五”时期发展成就和2025年工作回顾, then
+    “十五五”时期主要目标和2026年重点工作 with the numbered parts under it. Such a line (short,
+    without punctuation, naming a review, plan, outlook or the government's building,
+    followed by a sentence) starts a part whose number is unknown.
+    """
+    for i in range(1, len(lines) - 1):
+        line, following = lines[i], lines[i + 1]
+        if (
+            kinds[i] == "paragraph"
+            and kinds[i + 1] == "paragraph"
+            and _UNNUMBERED_HEADING_RE.match(line)
+            and not _ENUMERATOR_RE.match(line)
+            and not _SECTION_RE.match(line)
+            and not _PART_RE.match(line)
+            and not _ADDRESS_RE.match(line)
+            and re.search(r"[。！？；：:!?]$", lines[i - 1])
+            and len(following) > 20
+            and re.search(r"[。！？；]", following)
+            and part_kind(line) is not None
+        ):
+            kinds[i] = "part"
+            kinds.parts[i] = (None, line)
 
 
 def _label_front(lines: list[str], kinds: _Kinds) -> None:
@@ -624,7 +653,7 @@ def units(
         frame = table.assign(title=table["headline"])
         frame["kind"] = frame["kind"].replace({"part": "heading", "section": "heading"})
         return frame.loc[keep, columns].reset_index(drop=True)
-    key_frame = table[keys].astype("string").fillna("<NA>").agg("|".join, axis=1) + "|" + group
+    key_frame = table[keys].astype("string").fillna("<NA>").agg("|".join, axis=1) + "|" + group + "|" + table["part_title"]
     if by == "section":
         key_frame += "|" + table["role"]
     run = (key_frame != key_frame.shift()).cumsum()

@@ -21,9 +21,9 @@ Rules, in the order they apply:
   only right after a verb that sets an amount (新增, 建设, 打造, 突破 …), so counted
   formulas (三个务必, 两个确立, 八项规定, 五大行动, 十个方面) and articles (一个, 一批)
   are left out; 一 itself counts only as 一倍, 翻一番.
-- **kind**: a heading naming a review and no plan ("一、2025年工作回顾", "“十四五”时期
-  工作回顾") starts a part whose quantities are ``"achieved"``; a numbered heading or one
-  naming a plan ends it. Outside review parts a sentence with a past cue (过去一年,
+- **kind**: the quantities of a part whose kind is ``review`` (the structure stage reads
+  it from the heading, "一、2025年工作回顾", "“十四五”时期工作回顾"; see
+  :func:`zjnlp.structure.part_kind`) are ``"achieved"``. Outside review parts a sentence with a past cue (过去一年,
   一年来, 增长了 …, or 去年 opening it) and no plan cue (今年, 预期目标, 力争, 拟 …) is
   ``"achieved"``. The level a change starts from is a ``"baseline"`` (25 in
   "由25元提高到30元"). Everything else is a ``"target"``: the default table lists only
@@ -39,16 +39,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
 
 from zjnlp.errors import InputError, OptionError
+from zjnlp.read import Report, read_report
 from zjnlp.structure import UNIT_COLUMNS, as_report, units
-
-if TYPE_CHECKING:
-    from zjnlp.read import Report
 
 __all__ = ["COLUMNS", "extract_targets", "targets"]
 
@@ -73,10 +71,6 @@ _SENTENCE_RE = re.compile(r"[^。；！？!?;\n]+[。；！？!?;]*")
 _QUOTE_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{1,30}\"|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》"
 )
-_HEADING_RE = re.compile(
-    r"^[ \t\u3000]*(?P<number>[一二三四五六七八九十]{1,3}[、.．])?(?P<title>[^（(\n。；！？][^\n。；！？]{1,59})。?$",
-    re.M,
-)
 # A time or comparison base leading an indicator: 到2025年, 比一九八○年, 五年内, 今后.
 _TIME_RE = re.compile(
     r"(?:(?:到|至|在|于|比|较|从|由|截至)?(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末|初|前|内|以前|度)?"
@@ -92,7 +86,6 @@ _BASE_BEFORE_RE = re.compile(r"(?:由|从)(?:[^，。；、]{0,12}的)?$")
 _BASE_AFTER_RE = re.compile(
     r"(?:提高|增加|增长|提升|扩大|上升|上调|降低|下降|减少|压缩|缩短|缩小|下调|调整|降|增|升|扩)?(?:到|至|为)"
 )
-_COMMA_RE = re.compile(r"[，,]")
 _CLAUSE_STOPS = "，,：:；;。！？!?\n"
 _SEGMENT_STOPS = _CLAUSE_STOPS + "、"
 _BARE_END_RE = re.compile(
@@ -124,8 +117,6 @@ class _Lexicon:
     formula_re: re.Pattern
     grade_re: re.Pattern
     blocked_re: re.Pattern  # quotes, book titles and idioms
-    review_re: re.Pattern
-    plan_heading_re: re.Pattern
     past_re: re.Pattern
     plan_re: re.Pattern
     qualifiers: frozenset[str]
@@ -186,8 +177,6 @@ def _lexicon() -> _Lexicon:
         formula_re=re.compile(_alternation(exclude["formula_nouns"])),
         grade_re=re.compile(_alternation(exclude["grades"])),
         blocked_re=re.compile(rf"{_QUOTE_RE.pattern}|{_alternation(exclude['idioms'])}"),
-        review_re=re.compile(_alternation(kind["review_headings"])),
-        plan_heading_re=re.compile(_alternation(kind["plan_headings"])),
         past_re=re.compile(
             rf"(?<![比较同与])(?:{_alternation(kind['past'])})|^(?:{_alternation(kind['past_openings'])})"
         ),
@@ -485,21 +474,36 @@ def _pair_respectively(s: str, group: list[_Row], lex: _Lexicon) -> None:
         row.fields["qualifier"] = ",".join(dict.fromkeys(lead + own))
 
 
-def _review_parts(s: str, lex: _Lexicon) -> tuple[list[int], list[bool]]:
-    """Where the parts of ``s`` start and whether each reviews past work.
+def _review_parts(text: str, report: Report | None = None) -> tuple[list[int], list[bool]]:
+    """Where the parts of ``text`` start and whether each reviews past work.
 
-    A part starts at a heading line: numbered (一、…) or short, without a full stop inside.
-    A numbered heading is a review when it names one (回顾, 成就 …) and no plan (目标,
-    安排 …); an unnumbered line starts a part only when it names one or the other.
+    The structure stage decides what a part is and its kind (:func:`zjnlp.structure.units`):
+    a part is a review when its kind is ``review``. For a :class:`~zjnlp.read.Report` its
+    offsets index ``text`` (the report's clean text). Any other text is read as a report
+    and each part is found in ``text`` by its first line, so a part whose heading was
+    changed by cleaning is missed (its sentences are then judged by their cues alone).
+    A part whose kind is only inferred from its sentences (its heading names no kind, or
+    is missing) is not a review here: its sentences are judged by their own cues.
     """
+    if report is None:
+        try:
+            report = read_report(text)
+        except InputError:  # empty or blank: no parts
+            return [0], [False]
+    table = units(report, by="part")
+    table = table[table["kind"] == "part"]
     starts, review = [0], [False]
-    for heading in _HEADING_RE.finditer(s):
-        line = heading.group("title")
-        past = bool(lex.review_re.search(line))
-        plan = bool(lex.plan_heading_re.search(line))
-        if heading.group("number") or ((past or plan) and not _COMMA_RE.search(line)):
-            starts.append(heading.start())
-            review.append(past and not plan)
+    position = 0
+    for unit in table.itertuples(index=False):
+        if report.text is text or report.text == text:
+            start = unit.start
+        else:
+            start = text.find(unit.text.split("\n", 1)[0], position)
+            if start < 0:
+                continue
+        position = start
+        starts.append(start)
+        review.append(unit.part_kind == "review" and not unit.part_kind_inferred)
     return starts, review
 
 
@@ -573,11 +577,16 @@ def extract_targets(
         raise OptionError("include", include, " or ".join(repr(a) for a in get_args(Include)))
     if isinstance(start_offset, bool) or not isinstance(start_offset, int) or start_offset < 0:
         raise OptionError("start_offset", start_offset, "a non-negative int")
+    return _extract(text, _review_parts(text), start_offset=start_offset, include=include)
+
+
+def _extract(text: str, parts: tuple[list[int], list[bool]], *, start_offset: int = 0, include: Include = "targets") -> pd.DataFrame:
+    """:func:`extract_targets` with the parts of ``text`` given (their starts, and which review)."""
     lex = _lexicon()
     s = text.translate(_WIDTH)
     blocked = [(b.start(), b.end()) for b in lex.blocked_re.finditer(s)]
     blocked_starts = [b[0] for b in blocked]
-    part_starts, part_review = _review_parts(s, lex)
+    part_starts, part_review = parts
     rows: list[dict] = []
     sentence = None
     found: list[_Mention] = []
@@ -664,7 +673,7 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
     [['国内生产总值', 5.0, '%', '增长,左右']]
     """
     report = as_report(report)
-    table = extract_targets(report.text, include=include)
+    table = _extract(report.text, _review_parts(report.text, report), include=include)
     if table.empty:
         return table
     paragraphs = units(report, by="paragraph")
