@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zjnlp import errors
+from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.targets import COLUMNS, extract_targets, targets
 
@@ -527,3 +528,14 @@ def test_review_passage_is_achieved_and_left_out_by_default():
     text, gold = PASSAGES["national-2017-review"]
     assert set(extract_targets(text, include="all")["kind"]) == {"achieved"}
     assert extract_targets(text).empty
+
+
+def test_appendices_left_out_and_part_kinds_chosen():
+    report = read_report(Path(__file__).parents[1] / "seeds" / "provinces-2026" / "江西省.txt")  # 名词注释 appendix
+    speech, everything = targets(report), targets(report, appendices=True)
+    assert len(everything) > len(speech) and speech["part_kind"].notna().any()
+    plan = targets(report, part_kind="plan")
+    assert len(plan) and (plan["part_kind"] == "plan").all()
+    assert plan["start"].tolist() == speech.loc[speech["part_kind"] == "plan", "start"].tolist()
+    with pytest.raises(errors.OptionError, match="part_kind"):
+        targets(report, part_kind="budget")

@@ -46,14 +46,14 @@ import pandas as pd
 
 from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report, read_report
-from zjnlp.structure import UNIT_COLUMNS, as_report, units
+from zjnlp.structure import UNIT_COLUMNS, PartKinds, as_report, part_kinds, units
 
 __all__ = ["COLUMNS", "extract_targets", "targets"]
 
 Include = Literal["targets", "all"]
 
 COLUMNS = [
-    "part", "section", "paragraph", "indicator", "value", "upper", "unit", "qualifier",
+    "part", "section", "paragraph", "part_kind", "indicator", "value", "upper", "unit", "qualifier",
     "kind", "text", "sentence", "start", "end", "flags",
 ]  # fmt: skip
 
@@ -511,7 +511,7 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "object")) for c in COLUMNS})
 
 
-_DTYPES = {"part": "Int64", "section": "Int64", "paragraph": "Int64", "value": "float64",
+_DTYPES = {"part": "Int64", "section": "Int64", "paragraph": "Int64", "part_kind": "string", "value": "float64",
            "upper": "float64", "start": "int64", "end": "int64"}  # fmt: skip
 
 
@@ -535,7 +535,8 @@ def extract_targets(
     pandas.DataFrame
         One row per quantity, in text order, with columns:
 
-        - ``part, section, paragraph`` (Int64): always NA here; see :func:`targets`;
+        - ``part, section, paragraph`` (Int64) and ``part_kind`` (string): always NA
+          here; see :func:`targets`;
         - ``indicator`` (str): what the number measures (公办幼儿园学位), "" when unknown;
         - ``value`` (float): the number with its multiplier resolved (2.2万 → 22000), the
           lower bound of a range;
@@ -632,12 +633,18 @@ def _extract(text: str, parts: tuple[list[int], list[bool]], *, start_offset: in
         return _empty()
     table = pd.DataFrame(rows)
     table[["start", "end"]] += start_offset
-    for column in UNIT_COLUMNS:
+    for column in [*UNIT_COLUMNS, "part_kind"]:
         table[column] = pd.NA
     return table[COLUMNS].astype(_DTYPES)
 
 
-def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFrame:
+def targets(
+    report: Report | str,
+    *,
+    include: Include = "targets",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
+) -> pd.DataFrame:
     """The quantities a report commits to, one row each, with the paragraph they are in.
 
     Parameters
@@ -647,20 +654,27 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
     include : {"targets", "all"}, default="targets"
         ``"targets"``: the commitments; ``"all"``: also the results the report reviews
         and the baselines of changes (see ``kind``).
+    appendices : bool, default=False
+        Keep the quantities of the appendices (lists of 民生实事, 名词解释): left out by
+        default, as they are not the speech.
+    part_kind : str or iterable of str, optional
+        Keep only the quantities in parts of these kinds (``review``, ``plan``,
+        ``outlook``, ``government``, ``other``).
 
     Returns
     -------
     pandas.DataFrame
         The columns of :func:`extract_targets`, with ``part, section, paragraph`` of the
-        paragraph each quantity starts in (NA in the address, closing and appendices);
-        ``start, end`` index ``report.text``.
+        paragraph each quantity starts in (NA in the address, closing and appendices)
+        and ``part_kind``, the kind of its part (NA outside parts); ``start, end`` index
+        ``report.text``.
 
     Raises
     ------
     zjnlp.errors.InputError
         The text cannot be read as a report (see :func:`zjnlp.read.read_report`).
     zjnlp.errors.OptionError
-        ``include`` is not "targets" or "all".
+        ``include`` is not "targets" or "all", or ``part_kind`` is not a part kind.
 
     See Also
     --------
@@ -672,6 +686,9 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
     >>> table[["indicator", "value", "unit", "qualifier"]].values.tolist()
     [['国内生产总值', 5.0, '%', '增长,左右']]
     """
+    if include not in get_args(Include):
+        raise OptionError("include", include, " or ".join(repr(a) for a in get_args(Include)))
+    kinds = part_kinds(part_kind)
     report = as_report(report)
     table = _extract(report.text, _review_parts(report.text, report), include=include)
     if table.empty:
@@ -681,4 +698,10 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
     located = paragraphs.iloc[np.maximum(at - 1, 0)]
     for column in UNIT_COLUMNS:
         table[column] = located[column].astype("Int64").to_numpy()
-    return table.astype(_DTYPES)
+    table["part_kind"] = located["part_kind"].replace("", pd.NA).to_numpy()
+    keep = np.ones(len(table), dtype=bool)
+    if not appendices:
+        keep &= (located["kind"] != "appendix").to_numpy()
+    if kinds is not None:
+        keep &= located["part_kind"].isin(kinds).to_numpy()
+    return table[keep].reset_index(drop=True).astype(_DTYPES)
