@@ -39,7 +39,7 @@ import pandas as pd
 from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report, read_report
-from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
+from zjnlp.structure import PartKinds, Unit, as_report, sentences, unit_columns, units
 from zjnlp.tokenize import Tokenizes, is_word
 
 __all__ = [
@@ -138,6 +138,17 @@ def _check_top(top: int) -> None:
         raise OptionError("top", top, "a whole number >= 1")
 
 
+def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> tuple[pd.DataFrame, list[str]]:
+    """The units analysed and the columns that label a result's rows: the unit columns and,
+    below the document, the kind of the unit's part. By document the text kept (all but the
+    appendices, unless asked; the parts of the kinds chosen) is one unit."""
+    table = units(report, by=by, appendices=appendices, part_kind=part_kind)
+    if by == "document":
+        start, end = (int(table["start"].min()), int(table["end"].max())) if len(table) else (0, 0)
+        return pd.DataFrame([{"start": start, "end": end, "text": "\n".join(table["text"])}]), []
+    return table.assign(part_kind=table["part_kind"].replace("", pd.NA).astype("string")), [*unit_columns(by), "part_kind"]
+
+
 def _labelled(table: pd.DataFrame, keys: list[str], rows: list[int], data: dict | pd.DataFrame) -> pd.DataFrame:
     """``data`` (columns of equal length) with the unit columns of ``table.iloc[rows]`` first."""
     labels = table[keys].iloc[rows].reset_index(drop=True)
@@ -151,6 +162,8 @@ def term_frequencies(
     report: Report | str,
     *,
     by: Unit = "document",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
@@ -172,6 +185,12 @@ def term_frequencies(
     min_length : int, default=2
         Shortest term, in characters (2 drops single characters such as 的, 和).
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -189,8 +208,7 @@ def term_frequencies(
     [['红树林', 2, 1], ['保护', 1, 2]]
     """
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     rows: list[int] = []
     data: dict[str, list] = {column: [] for column in FREQUENCY_COLUMNS}
@@ -253,6 +271,8 @@ def tfidf_keywords(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     top: int = 10,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
@@ -299,6 +319,12 @@ def tfidf_keywords(
         Use ``1 + ln(tf)`` in place of the count, so that a term repeated in one unit
         does not crowd out the others.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -323,8 +349,7 @@ def tfidf_keywords(
 
     _check_top(top)
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     texts = table["text"].tolist()
     documents = _idf_texts(idf, report) or texts
@@ -389,6 +414,8 @@ def jieba_keywords(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     top: int = 10,
     method: Literal["tfidf", "textrank"] = "tfidf",
 ) -> pd.DataFrame:
@@ -411,6 +438,12 @@ def jieba_keywords(
     method : {"tfidf", "textrank"}, default="tfidf"
         The extractor.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -427,8 +460,7 @@ def jieba_keywords(
     if method not in extractors:
         raise OptionError("method", method, "'tfidf' or 'textrank'")
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     rows: list[int] = []
     data: dict[str, list] = {column: [] for column in [*KEYWORD_COLUMNS, "method"]}
     for row, text in enumerate(table["text"]):
@@ -571,6 +603,8 @@ def keyness_by_unit(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     reference: Corpus | None = None,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
@@ -592,6 +626,12 @@ def keyness_by_unit(
     tokenizer, stopwords, min_length, min_count, measure
         As for :func:`keyness`.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -607,7 +647,7 @@ def keyness_by_unit(
     """
     report = as_report(report)
     table, keys, results = _unit_keyness(
-        report, by=by, reference=reference, tokenizer=tokenizer, stopwords=stopwords,
+        report, by=by, appendices=appendices, part_kind=part_kind, reference=reference, tokenizer=tokenizer, stopwords=stopwords,
         min_length=min_length, min_count=min_count, measure=measure,
     )
     if not results:
@@ -616,13 +656,12 @@ def keyness_by_unit(
 
 
 def _unit_keyness(
-    report: Report, *, by: Unit, reference: Corpus | None, tokenizer: Tokenizes | None,
+    report: Report, *, by: Unit, appendices: bool = False, part_kind: PartKinds = None, reference: Corpus | None, tokenizer: Tokenizes | None,
     stopwords: Stopwords, min_length: int, min_count: int, measure: Measure,
 ) -> tuple[pd.DataFrame, list[str], list[tuple[int, pd.DataFrame]]]:
     """The units of ``report`` and the keyness table of each unit that has one (by row)."""
     _check_keyness_options(min_count, measure)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     counted = [terms.count([text]) for text in table["text"]]
     if reference is None:
@@ -646,6 +685,8 @@ def national_keyness(
     *,
     year: Literal["same", "all"] | int = "same",
     by: Unit = "document",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
@@ -669,6 +710,12 @@ def national_keyness(
         The unit of analysis.
     tokenizer, stopwords, min_length, min_count, measure
         As for :func:`keyness`.
+
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
 
     Returns
     -------
@@ -701,7 +748,7 @@ def national_keyness(
         if chosen.empty:
             raise OptionError("year", wanted, "a year with a national report (see zjnlp.corpus.national().year), or 'all'")
     return keyness_by_unit(
-        report, by=by, reference=chosen, tokenizer=tokenizer, stopwords=stopwords,
+        report, by=by, appendices=appendices, part_kind=part_kind, reference=chosen, tokenizer=tokenizer, stopwords=stopwords,
         min_length=min_length, min_count=min_count, measure=measure,
     )
 
@@ -715,6 +762,8 @@ def cooccurrence(
     terms: Iterable[str] | None = None,
     window: Literal["sentence"] | int = "sentence",
     by: Unit = "document",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     min_count: int = 2,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
@@ -742,6 +791,12 @@ def cooccurrence(
     tokenizer, stopwords, min_length
         As for :func:`term_frequencies` (not used when ``terms`` is given).
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -766,14 +821,14 @@ def cooccurrence(
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
         raise OptionError("min_count", min_count, "a whole number >= 1")
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     if terms is None:
         find: Callable[[str], list[str]] = _terms(report.text, tokenizer, stopwords, min_length)
     else:
         find = term_pattern(terms).findall
     # Contexts: sentences, or paragraphs for a window of terms; each lies in one unit.
-    contexts = sentences(report, by=by) if window == "sentence" else units(report, by="paragraph")
+    contexts = (sentences(report, by=by, appendices=appendices, part_kind=part_kind) if window == "sentence"
+                else units(report, by="paragraph", appendices=appendices, part_kind=part_kind))
     owner = np.searchsorted(table["start"].to_numpy(), contexts["start"].to_numpy(), side="right") - 1
 
     rows: list[int] = []
@@ -873,6 +928,8 @@ def keywords_for_cli(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     top: int = 10,
     method: Method = "tfidf",
     reference: Sequence[str | Path | Report] | None = None,
@@ -897,6 +954,12 @@ def keywords_for_cli(
         the report). ``"national"`` stands for the national reports 1954–2025; any
         other string is a report file.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -915,17 +978,18 @@ def keywords_for_cli(
     reference = None if reference is None or len(reference) == 0 else reference
     if method == "tfidf":
         idf = "units" if reference is None else _reference_texts(reference)
-        return tfidf_keywords(report, by=by, top=top, idf=idf)
+        return tfidf_keywords(report, by=by, top=top, idf=idf, appendices=appendices, part_kind=part_kind)
     if method == "textrank":
         if reference is not None:
             raise OptionError("reference", list(map(str, reference)), "no reference with method 'textrank' (jieba's TextRank needs none)")
-        return jieba_keywords(report, by=by, top=top, method="textrank").drop(columns="method")
+        return jieba_keywords(report, by=by, top=top, method="textrank", appendices=appendices,
+                              part_kind=part_kind).drop(columns="method")
     if method == "keyness":
         if reference is None and by == "document":
             raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
         texts = None if reference is None else _reference_texts(reference)
         table, keys, results = _unit_keyness(
-            as_report(report), by=by, reference=texts, tokenizer=None, stopwords=DEFAULT_STOPWORDS,
+            as_report(report), by=by, appendices=appendices, part_kind=part_kind, reference=texts, tokenizer=None, stopwords=DEFAULT_STOPWORDS,
             min_length=2, min_count=3, measure="g2",
         )
         rows: list[int] = []

@@ -676,8 +676,12 @@ def units(
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
 
 
-def sentences(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
+def sentences(
+    report: Report | str, by: Unit = "paragraph", *, appendices: bool = True, part_kind: PartKinds = None
+) -> pd.DataFrame:
     """Split a report into sentences, each labelled with its unit.
+
+    ``appendices`` and ``part_kind`` choose the text as for :func:`units`.
 
     Returns
     -------
@@ -690,7 +694,7 @@ def sentences(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     >>> sentences("推动绿色发展。加快转型！", by="document")["text"].tolist()
     ['推动绿色发展。', '加快转型！']
     """
-    table = units(report, by=by)
+    table = units(report, by=by, appendices=appendices, part_kind=part_kind)
     keys = unit_columns(by)
     rows = []
     for unit in table.itertuples(index=False):
