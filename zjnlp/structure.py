@@ -39,6 +39,8 @@ STRUCTURE_COLUMNS = [
     "part", "part_title", "part_kind", "part_kind_inferred", "section", "section_title", "paragraph", "headline",
     "role", "kind", "start", "end", "text",
 ]  # fmt: skip
+# after the unit columns of ``by``; ``role`` by section and paragraph only
+UNITS_COLUMNS = ["title", "part_kind", "part_kind_inferred", "role", "kind", "start", "end", "text"]
 PART_KINDS = ("review", "plan", "outlook", "government", "other")
 
 _NUMERALS = "一二三四五六七八九十"
@@ -646,8 +648,7 @@ def units(
             rows.append({"title": report.metadata.get("title") or "", "kind": "document", "start": start, "end": end,
                          "text": report.text[start:end]})
         return pd.DataFrame(rows, columns=["title", "kind", "start", "end", "text"])
-    columns = [*keys, "title", "part_kind", "part_kind_inferred", *(["role"] if by in ("section", "paragraph") else []),
-               "kind", "start", "end", "text"]
+    columns = [*keys, *(c for c in UNITS_COLUMNS if c != "role" or by in ("section", "paragraph"))]
     group = table["kind"].where(table["kind"].isin(["address", "closing", "appendix", "contents"]), "body")
     if by == "paragraph":
         frame = table.assign(title=table["headline"])
