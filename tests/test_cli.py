@@ -133,6 +133,7 @@ def bad_lexicon(tmp_path) -> Path:
         (["keywords", "{seed}", "--method", "keyness", "--by", "document"], "reference=None is not valid"),
         (["keywords", "{seed}", "--reference", "{missing}"], f"--reference {{missing}}: {errors.MISSING}"),
         (["kwic", "{seed}", ""], "term='' is not valid"),
+        (["themes", "{seed}", "--part-kind", "plans"], "argument --part-kind: invalid choice: 'plans'"),
     ],
 )
 def test_an_invalid_option_is_one_line_and_exit_code_2(tmp_path, bad_lexicon, argv, message):
@@ -196,3 +197,28 @@ def test_a_closed_pipe_ends_quietly():
     child.stdout.close()
     assert child.wait(timeout=120) == 0
     assert child.stderr.read() == b""
+
+
+# --------------------------------------------------------------------------- choosing the text
+
+APPENDIX = ROOT / "seeds" / "provinces-2026" / "江西省.txt"  # 名词注释 after the closing remarks
+
+
+def test_themes_by_document_is_the_sum_over_the_units_that_are_not_appendices():
+    _, document, _ = run("themes", APPENDIX, "--by", "document", "--lexicon", "green", "--format", "csv")
+    _, parts, _ = run("themes", APPENDIX, "--by", "part", "--lexicon", "green", "--appendices", "--format", "csv")
+    _, whole, _ = run("themes", APPENDIX, "--by", "document", "--lexicon", "green", "--appendices", "--format", "csv")
+    document, parts, whole = (pd.read_csv(io.StringIO(table)) for table in (document, parts, whole))
+    speech = parts[parts["kind"] != "appendix"]
+    assert (parts["kind"] == "appendix").any()
+    assert document[["hits", "tokens"]].values.tolist() == [speech[["hits", "tokens"]].sum().tolist()]
+    assert whole[["hits", "tokens"]].values.tolist() == [parts[["hits", "tokens"]].sum().tolist()]
+
+
+def test_part_kind_keeps_parts_of_those_kinds():
+    _, plan, _ = run("themes", APPENDIX, "--by", "document", "--lexicon", "green", "--part-kind", "plan", "--format", "csv")
+    _, parts, _ = run("themes", APPENDIX, "--by", "part", "--lexicon", "green", "--format", "csv")
+    plan, parts = pd.read_csv(io.StringIO(plan)), pd.read_csv(io.StringIO(parts))
+    assert plan[["hits", "tokens"]].values.tolist() == parts.loc[parts["part_kind"] == "plan", ["hits", "tokens"]].values.tolist()
+    _, targets, _ = run("targets", APPENDIX, "--part-kind", "review", "outlook", "--include", "all", "--format", "csv")
+    assert set(pd.read_csv(io.StringIO(targets))["part_kind"]) == {"review", "outlook"}

@@ -23,14 +23,14 @@ import tomllib
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 import pandas as pd
 
 from zjnlp.errors import OptionError
 from zjnlp.read import Report, read_report
 
-__all__ = ["Unit", "UNIT_COLUMNS", "PART_KINDS", "structure", "units", "sentences", "unit_columns", "as_report", "part_kind", "part_kinds"]
+__all__ = ["Unit", "UNIT_COLUMNS", "PartKind", "PART_KINDS", "structure", "units", "sentences", "unit_columns", "as_report", "part_kind", "part_kinds"]
 
 Unit = Literal["document", "part", "section", "paragraph"]
 UNIT_COLUMNS = ["part", "section", "paragraph"]
@@ -41,7 +41,8 @@ STRUCTURE_COLUMNS = [
 ]  # fmt: skip
 # after the unit columns of ``by``; ``role`` by section and paragraph only
 UNITS_COLUMNS = ["title", "part_kind", "part_kind_inferred", "role", "kind", "start", "end", "text"]
-PART_KINDS = ("review", "plan", "outlook", "government", "other")
+PartKind = Literal["review", "plan", "outlook", "government", "other"]
+PART_KINDS = get_args(PartKind)
 
 _NUMERALS = "一二三四五六七八九十"
 # one to ninety-nine: 一 … 九, 十, 十一 … 十九, 二十 … 九十九
