@@ -27,6 +27,8 @@ from typing import Literal, get_args
 
 import pandas as pd
 
+from zjnlp.chinese import ADDRESS_RE as _ADDRESS_RE
+from zjnlp.chinese import ITEM_NUMBER, NUMBER_1_99, ORDINAL_IS, numeral_value, sentence_spans
 from zjnlp.errors import OptionError
 from zjnlp.read import Report, read_report
 
@@ -44,26 +46,13 @@ UNITS_COLUMNS = ["title", "part_kind", "part_kind_inferred", "role", "kind", "st
 PartKind = Literal["review", "plan", "outlook", "government", "other"]
 PART_KINDS = get_args(PartKind)
 
-_NUMERALS = "一二三四五六七八九十"
-# one to ninety-nine: 一 … 九, 十, 十一 … 十九, 二十 … 九十九
-_NUMBER = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_PART_RE = re.compile(rf"^({_NUMBER})[、．.]\s*(.*)$")
-_SECTION_RE = re.compile(rf"^[（(]({_NUMBER})[）)]\s*(.*)$")
-_ADDRESS_RE = re.compile(r"^.{0,3}代表[：:！!，,]")
+_PART_RE = re.compile(rf"^({NUMBER_1_99})[、．.]\s*(.*)$")
+_SECTION_RE = re.compile(rf"^[（(]({NUMBER_1_99})[）)]\s*(.*)$")
 _APPENDIX_RE = re.compile(r"^(附件|附录|附表|附[:：]|名词解释|注释|名词注释|词语解释)[0-9一二三四五六七八九十]*[:：]?\s*(.{0,30})$")
 _APPENDIX_TITLE_RE = re.compile(r"^[^。！？]{0,30}(民生实事|为民办实事|民生项目|名词解释)[^。！？]{0,10}$")
-_ENUMERATOR_RE = re.compile(rf"^([{_NUMERALS}]+是|[0-9]+[.、．]|[（(][0-9]+[）)])")
+_ENUMERATOR_RE = re.compile(rf"^({ORDINAL_IS}|{ITEM_NUMBER})")
 _HEADLINE_MAX = 40
 _HEADLINE_RE = re.compile(rf"^([^。！？；]{{2,{_HEADLINE_MAX}}}?)[。！？；]")
-
-
-def chinese_numeral(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
-    digits = {c: i + 1 for i, c in enumerate(_NUMERALS[:9])}
-    if "十" not in numeral:
-        return digits[numeral]
-    tens, _, ones = numeral.partition("十")
-    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 def as_report(source: Report | str) -> Report:
@@ -344,9 +333,9 @@ def _classify(lines: list[str]) -> _Kinds:
         elif kinds[i] == "paragraph" and _SECTION_RE.match(line):
             number, rest = _SECTION_RE.match(line).groups()
             if not seen_heading:
-                kinds.first_section = chinese_numeral(number)
+                kinds.first_section = int(numeral_value(number))
             kinds[i] = "section"
-            kinds.sections[i] = (chinese_numeral(number), _title(rest))
+            kinds.sections[i] = (int(numeral_value(number)), _title(rest))
             seen_heading = True
     if not kinds.parts:
         _unnumbered_parts(lines[:closing_at], kinds)
@@ -370,7 +359,7 @@ def _label_parts(lines: list[str], kinds: _Kinds) -> None:
     for i, line in enumerate(lines):
         match = _PART_RE.match(line)
         if kinds[i] == "paragraph" and match:
-            numbered[i] = chinese_numeral(match.group(1))
+            numbered[i] = int(numeral_value(match.group(1)))
     in_list = {
         i for i in numbered
         if lines[i][-1] in "。；;" and any(all(k in numbered for k in range(j, j + 3)) for j in range(i - 2, i + 1))
@@ -389,7 +378,7 @@ def _label_parts(lines: list[str], kinds: _Kinds) -> None:
             nested = 2
 
 
-_POINT_HEADING_RE = re.compile(rf"^({_NUMBER})是([^。！？；：:]{{2,40}})。?$")
+_POINT_HEADING_RE = re.compile(rf"^({NUMBER_1_99})是([^。！？；：:]{{2,40}})。?$")
 
 
 def _label_point_sections(lines: list[str], kinds: _Kinds) -> None:
@@ -404,7 +393,7 @@ def _label_point_sections(lines: list[str], kinds: _Kinds) -> None:
         if any(kinds[i] == "section" for i in block):
             continue
         points = [i for i in block if kinds[i] == "paragraph" and _POINT_HEADING_RE.match(lines[i])]
-        numbers = [chinese_numeral(_POINT_HEADING_RE.match(lines[i]).group(1)) for i in points]
+        numbers = [int(numeral_value(_POINT_HEADING_RE.match(lines[i]).group(1))) for i in points]
         if len(points) < 2 or numbers != list(range(1, len(points) + 1)):
             continue
         if any(i + 1 >= stop or kinds[i + 1] != "paragraph" or i + 1 in points for i in points):
@@ -675,9 +664,6 @@ def units(
     return frame.astype({"part_kind_inferred": bool})
 
 
-_SENTENCE_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
-
-
 def sentences(
     report: Report | str, by: Unit = "paragraph", *, appendices: bool = True, part_kind: PartKinds = None
 ) -> pd.DataFrame:
@@ -700,14 +686,9 @@ def sentences(
     keys = unit_columns(by)
     rows = []
     for unit in table.itertuples(index=False):
-        number = 0
-        for match in _SENTENCE_RE.finditer(unit.text):
-            body = match.group().rstrip("\n")
-            if not body.strip():
-                continue
-            number += 1
-            start = unit.start + match.start()
-            rows.append({**{k: getattr(unit, k) for k in keys}, "sentence": number, "start": start, "end": start + len(body), "text": body})
+        for number, (start, end) in enumerate(sentence_spans(unit.text), start=1):
+            rows.append({**{k: getattr(unit, k) for k in keys}, "sentence": number, "start": unit.start + start,
+                         "end": unit.start + end, "text": unit.text[start:end]})
     frame = pd.DataFrame(rows, columns=[*keys, "sentence", "start", "end", "text"])
     for column in keys:
         frame[column] = frame[column].astype("Int64")
