@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from zjnlp import errors
-from zjnlp.errors import InputError, OptionError, ZjnlpError
+from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report
 from zjnlp.structure import PartKinds, Unit, as_report, part_kinds, unit_columns, units
 from zjnlp.tokenize import Tokenizer, Tokenizes, is_word
