@@ -127,7 +127,10 @@ def test_option_defaults_are_the_library_defaults():
 
     keywords = _subcommands()["keywords"].parse_args(["report.txt"])
     assert (keywords.top, keywords.method, keywords.by) == (10, "tfidf", "section")
-    assert keywords_for_cli.__kwdefaults__ == {"by": "section", "top": 10, "method": "tfidf", "reference": None}
+    assert keywords_for_cli.__kwdefaults__ == {
+        "by": "section", "top": 10, "method": "tfidf", "reference": None, "appendices": False, "part_kind": None,
+    }
+    assert (keywords.appendices, keywords.part_kind) == (False, None)
     window = _subcommands()["kwic"].parse_args(["report.txt", "x"]).window
     assert window == kwic.__kwdefaults__["window"]
 
@@ -162,6 +165,7 @@ def bad_lexicon(tmp_path) -> Path:
         (["keywords", "{seed}", "--reference", "{missing}"], f"--reference {{missing}}: {errors.MISSING}"),
         (["targets", "{seed}", "--lexicon", "{bad_lexicon}"], "{bad_lexicon}: is not valid TOML"),
         (["kwic", "{seed}", ""], "term='' is not valid"),
+        (["themes", "{seed}", "--part-kind", "plans"], "argument --part-kind: invalid choice: 'plans'"),
     ],
 )
 def test_an_invalid_option_is_one_line_and_exit_code_2(tmp_path, bad_lexicon, argv, message):
@@ -225,3 +229,28 @@ def test_a_closed_pipe_ends_quietly():
     child.stdout.close()
     assert child.wait(timeout=120) == 0
     assert child.stderr.read() == b""
+
+
+# --------------------------------------------------------------------------- choosing the text
+
+APPENDIX = ROOT / "seeds" / "provinces-2026" / "江西省.txt"  # 名词注释 after the closing remarks
+
+
+def test_themes_by_document_is_the_sum_over_the_units_that_are_not_appendices():
+    _, document, _ = run("themes", APPENDIX, "--by", "document", "--lexicon", "green", "--format", "csv")
+    _, parts, _ = run("themes", APPENDIX, "--by", "part", "--lexicon", "green", "--appendices", "--format", "csv")
+    _, whole, _ = run("themes", APPENDIX, "--by", "document", "--lexicon", "green", "--appendices", "--format", "csv")
+    document, parts, whole = (pd.read_csv(io.StringIO(table)) for table in (document, parts, whole))
+    speech = parts[parts["kind"] != "appendix"]
+    assert (parts["kind"] == "appendix").any()
+    assert document[["hits", "tokens"]].values.tolist() == [speech[["hits", "tokens"]].sum().tolist()]
+    assert whole[["hits", "tokens"]].values.tolist() == [parts[["hits", "tokens"]].sum().tolist()]
+
+
+def test_part_kind_keeps_parts_of_those_kinds():
+    _, plan, _ = run("themes", APPENDIX, "--by", "document", "--lexicon", "green", "--part-kind", "plan", "--format", "csv")
+    _, parts, _ = run("themes", APPENDIX, "--by", "part", "--lexicon", "green", "--format", "csv")
+    plan, parts = pd.read_csv(io.StringIO(plan)), pd.read_csv(io.StringIO(parts))
+    assert plan[["hits", "tokens"]].values.tolist() == parts.loc[parts["part_kind"] == "plan", ["hits", "tokens"]].values.tolist()
+    _, targets, _ = run("targets", APPENDIX, "--part-kind", "review", "outlook", "--include", "all", "--format", "csv")
+    assert set(pd.read_csv(io.StringIO(targets))["part_kind"]) == {"review", "outlook"}

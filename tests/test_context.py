@@ -25,7 +25,8 @@ def seed():
 
 @pytest.mark.parametrize(
     "by, keys",
-    [("document", []), ("part", ["part"]), ("section", ["part", "section"]), ("paragraph", ["part", "section", "paragraph"])],
+    [("document", []), ("part", ["part", "part_kind"]), ("section", ["part", "section", "part_kind"]),
+     ("paragraph", ["part", "section", "paragraph", "part_kind"])],
 )
 def test_columns_are_the_unit_columns_then_the_match(by, keys):
     table = kwic(REPORT, "红树林", by=by)
@@ -66,7 +67,7 @@ def test_line_breaks_in_a_larger_unit_are_marked():
 def test_a_term_that_does_not_occur_gives_an_empty_table_with_the_columns(term):
     table = kwic(REPORT, term)
     assert table.empty
-    assert list(table.columns) == ["part", "section", "paragraph", *KWIC_COLUMNS]
+    assert list(table.columns) == ["part", "section", "paragraph", "part_kind", *KWIC_COLUMNS]
 
 
 def test_a_regular_expression_can_be_matched():
@@ -121,3 +122,10 @@ def test_every_match_is_the_text_at_its_offsets_with_context_around_it(text, ter
 
 def test_term_pattern_prefers_the_longest():
     assert term_pattern(["湛江", "湛江湾"]).findall("湛江湾和湛江") == ["湛江湾", "湛江"]
+
+
+def test_appendices_and_part_kinds_choose_where_to_search():
+    text = "各位代表：\n一、2025年工作回顾\n建成红树林公园。\n二、2026年重点工作\n保护红树林。\n附件\n名词解释\n1.红树林：海岸植物。"
+    assert kwic(text, "红树林", by="part")["part_kind"].tolist() == ["review", "plan"]
+    assert len(kwic(text, "红树林", by="document", appendices=True)) == 3
+    assert kwic(text, "红树林", by="section", part_kind="plan")["part"].tolist() == [2]

@@ -99,7 +99,8 @@ def by_section(table: pd.DataFrame, column: str = "term") -> dict[int, list]:
 
 @pytest.mark.parametrize(
     "by, keys",
-    [("document", []), ("part", ["part"]), ("section", ["part", "section"]), ("paragraph", ["part", "section", "paragraph"])],
+    [("document", []), ("part", ["part", "part_kind"]), ("section", ["part", "section", "part_kind"]),
+     ("paragraph", ["part", "section", "paragraph", "part_kind"])],
 )
 def test_frequency_columns_are_the_unit_columns_then_the_counts(by, keys):
     table = term_frequencies(TWO_SECTIONS, by=by, **PLAIN)
@@ -151,7 +152,7 @@ def test_a_unit_without_terms_has_no_rows():
 
 def test_tfidf_ranks_what_distinguishes_each_unit_first():
     table = tfidf_keywords(TWO_SECTIONS, top=2, **PLAIN)
-    assert list(table.columns) == ["part", "section", *KEYWORD_COLUMNS]
+    assert list(table.columns) == ["part", "section", "part_kind", *KEYWORD_COLUMNS]
     assert by_section(table) == {1: ["学校", "教育"], 2: ["红树林", "生态"]}
     assert table["score"].between(0, 1).all()
 
@@ -176,7 +177,7 @@ def test_tfidf_with_a_reference_corpus_weighs_terms_the_reference_lacks():
 @pytest.mark.parametrize("text", [EMPTY_SECTION, "（一）\n（二）"])
 def test_tfidf_skips_units_without_terms(text):
     table = tfidf_keywords(text, **PLAIN)
-    assert list(table.columns) == ["part", "section", *KEYWORD_COLUMNS]
+    assert list(table.columns) == ["part", "section", "part_kind", *KEYWORD_COLUMNS]
     assert set(table["section"]) <= {2}
 
 
@@ -204,7 +205,7 @@ def test_tfidf_bad_options_name_the_option(kwargs, name):
 @pytest.mark.parametrize("method", ["tfidf", "textrank"])
 def test_jieba_baselines_have_the_keyword_columns_and_the_method(method):
     table = jieba_keywords("（一）教育\n建设学校，培养教师，建设学校。\n（二）生态\n保护红树林，修复湿地，保护红树林。", method=method, top=3)
-    assert list(table.columns) == ["part", "section", *KEYWORD_COLUMNS, "method"]
+    assert list(table.columns) == ["part", "section", "part_kind", *KEYWORD_COLUMNS, "method"]
     assert (table["method"] == method).all()
     assert table.groupby("section").size().max() <= 3
 
@@ -300,7 +301,7 @@ def test_keyness_bad_options_name_the_option(kwargs, name):
 
 def test_each_section_against_the_rest_of_the_report():
     table = keyness_by_unit(TWO_SECTIONS, min_count=2, **PLAIN)
-    assert list(table.columns) == ["part", "section", *KEYNESS_COLUMNS]
+    assert list(table.columns) == ["part", "section", "part_kind", *KEYNESS_COLUMNS]
     over = table[table["direction"] == "over"]
     assert by_section(over) == {1: ["学校"], 2: ["红树林"]}
     row = table[(table["section"] == 2) & (table["term"] == "红树林")].iloc[0]
@@ -311,7 +312,7 @@ def test_each_section_against_the_rest_of_the_report():
 def test_keyness_by_unit_with_nothing_to_compare_is_an_empty_table(text, by):
     table = keyness_by_unit(text, by=by, **PLAIN)
     assert table.empty
-    assert list(table.columns) == [*{"document": [], "section": ["part", "section"]}[by], *KEYNESS_COLUMNS]
+    assert list(table.columns) == [*{"document": [], "section": ["part", "section", "part_kind"]}[by], *KEYNESS_COLUMNS]
 
 
 def test_keyness_by_unit_skips_a_unit_without_words():
@@ -355,7 +356,7 @@ def test_given_terms_are_found_on_the_text_whatever_the_segmentation():
 def test_cooccurrence_of_terms_that_never_occur_is_empty_with_the_columns():
     table = cooccurrence(COOCCURRING, terms=["粤港澳大湾区"], by="section")
     assert table.empty
-    assert list(table.columns) == ["part", "section", *EDGE_COLUMNS]
+    assert list(table.columns) == ["part", "section", "part_kind", *EDGE_COLUMNS]
 
 
 def test_cooccurrence_by_section_keeps_units_apart():
@@ -461,3 +462,15 @@ def test_a_local_term_surfaces_once_the_tokenizer_keeps_it_whole(seed):
 def test_jieba_baseline_on_the_seed_is_the_boilerplate_the_issue_describes(seed):
     terms = jieba_keywords(seed, by="document", top=30)["term"].tolist()
     assert sum(term in BOILERPLATE for term in terms) >= 10
+
+
+def test_appendices_and_part_kinds_choose_the_text():
+    text = "各位代表：\n一、2025年工作回顾\n建成湿地公园。\n二、2026年重点工作\n保护红树林。\n附件\n名词解释\n1.红树林：海岸植物。"
+    document = term_frequencies(text, stopwords=None)
+    assert dict(zip(document["term"], document["count"]))["红树林"] == 1
+    everything = term_frequencies(text, stopwords=None, appendices=True)
+    assert dict(zip(everything["term"], everything["count"]))["红树林"] == 2
+    plan = term_frequencies(text, stopwords=None, part_kind="plan")
+    assert "湿地" not in set(plan["term"]) and "红树林" in set(plan["term"])
+    parts = term_frequencies(text, by="part", stopwords=None)
+    assert parts["part_kind"].dropna().unique().tolist() == ["review", "plan"]

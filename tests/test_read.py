@@ -155,6 +155,25 @@ def test_small_report_header_becomes_metadata():
     assert report.metadata["year"] == 2024
 
 
+BODY = "\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。"
+
+
+@pytest.mark.parametrize(
+    "header, speaker",
+    [
+        # the shapes of the 2026 provincial headers (湖南, 广东) and those reported on others
+        ("2026年湖南省政府工作报告\n——2026年2月3日在湖南省第十四届人民代表大会第四次会议上\n来源：湖南日报\n时间：2026-02-24\n毛伟明", "毛伟明"),
+        ("2026年广东省政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利", "孟凡利"),
+        ("2025年某省政府工作报告\n省长王某某作政府工作报告", "王某某"),
+        ("2025年某省政府工作报告\n——2025年1月20日某省省长 李某 在某省第十四届人民代表大会第三次会议上", "李某"),
+        ("2025年某自治区政府工作报告\n——2025年1月20日在自治区第十四届人民代表大会第三次会议上\n艾尔肯·吐尼亚孜", "艾尔肯·吐尼亚孜"),
+        ("2025年某省政府工作报告\n——2025年1月20日在某省第十四届人民代表大会第三次会议上", None),
+    ],
+)
+def test_speaker_wherever_the_header_names_it(header, speaker):
+    assert read_report(text=header + BODY).metadata["speaker"] == speaker
+
+
 def test_chinese_numeral_dates():
     report = read_report(text="2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n各位代表：\n现在报告工作。")
     assert report.metadata["date"] == "2026-01-27"

@@ -5,9 +5,9 @@ from hypothesis import strategies as st
 
 from zjnlp import errors
 from zjnlp.read import read_report
-from zjnlp.structure import sentences, structure, units
+from zjnlp.structure import part_kind, sentences, structure, units
 
-from .conftest import SMALL_REPORT, uncovered
+from .conftest import ROOT, SMALL_REPORT, uncovered
 
 SEED_SECTIONS = {
     6: "建设教育强市、科技创新强市和人才强市，充分激发创新创造活力",
@@ -109,11 +109,114 @@ def test_appendix_is_not_a_part():
 
 
 def test_headline_line_joined_with_its_body():
-    text = "一、工作回顾\n一是稳住经济大盘。\n地区生产总值增长5%，就业稳定。\n二是改善民生。\n新增学位1万个。"
+    text = "一、工作回顾\n（一）稳增长\n1.稳住经济大盘。\n地区生产总值增长5%，就业稳定。\n2.改善民生。\n新增学位1万个。"
     table = structure(text)
     paragraphs = table[table["kind"] == "paragraph"]
     assert paragraphs["headline"].tolist() == ["稳住经济大盘", "改善民生"]
-    assert paragraphs["text"].iloc[0] == "一是稳住经济大盘。\n地区生产总值增长5%，就业稳定。"
+    assert paragraphs["text"].iloc[0] == "1.稳住经济大盘。\n地区生产总值增长5%，就业稳定。"
+
+
+@pytest.mark.parametrize(
+    "text, sections, titles",
+    [
+        # standalone 一是 lines organise a part without （一） headings (广东 2026, part 一)
+        ("一、工作回顾\n总的看。\n一是稳住经济大盘。\n地区生产总值增长5%，就业稳定。\n二是改善民生。\n新增学位1万个。",
+         [1, 2], ["稳住经济大盘", "改善民生"]),
+        # 一是 inside paragraphs stays text (江西 2026, part 一)
+        ("一、工作回顾\n一是经济增长好于预期。地区生产总值增长5.2%。\n二是产业发展向新图强。科技创新加快。", [], []),
+        # a part with （一） headings keeps them; 一是 lines inside are paragraphs
+        ("一、今年工作\n（一）稳增长\n一是扩大消费。\n推进以旧换新。\n二是扩大投资。\n推进项目。", [1], ["稳增长"]),
+    ],
+)
+def test_point_sections(text, sections, titles):
+    table = structure(text)
+    heads = table[table["kind"] == "section"]
+    assert heads["section"].tolist() == sections and heads["section_title"].tolist() == titles
+
+
+def test_heading_split_over_two_lines_is_one_title():
+    text = "各位代表：\n一、“十五五”时期经济社会发展的\n主要目标和重点任务\n今后五年要推动高质量发展。\n二、2026年重点工作\n做好今年工作。"
+    table = structure(text)
+    parts = table[table["kind"] == "part"]
+    assert parts["part_title"].tolist() == ["“十五五”时期经济社会发展的主要目标和重点任务", "2026年重点工作"]
+    assert parts["text"].iloc[0] == "一、“十五五”时期经济社会发展的\n主要目标和重点任务"
+    assert (table["kind"] == "paragraph").sum() == 2
+    assert parts["part_kind"].tolist() == ["outlook", "plan"]
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("2025年工作回顾", "review"), ("“十四五”时期工作回顾", "review"), ("过去五年工作回顾", "review"),
+        ("2025年主要工作和“十四五”发展成就", "review"), ("1998年工作回顾和1999年工作的总体要求", "plan"),
+        ("“十三五”时期发展成就和“十四五”时期主要目标任务", "outlook"), ("“十五五”时期主要目标任务", "outlook"),
+        ("关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明", "outlook"), ("今后五年的主要任务", "outlook"),
+        ("2026年重点工作", "plan"), ("对今年政府工作的建议", "plan"), ("2024年经济社会发展总体要求和政策取向", "plan"),
+        ("“十五五”时期目标任务和2026年工作安排", "plan"), ("全力推动“十五五”开好局、起好步", "plan"),
+        ("全面加强政府自身建设", "government"), ("努力建设让人民满意的法治型服务型政府", "government"),
+        ("依靠政策和科学，加快农业的发展", None),
+    ],
+)
+def test_part_kind_from_heading(title, kind):
+    assert part_kind(title) == kind
+
+
+# Read in the reports: the line that opens each part's wrap-up after its last section.
+WRAP_UPS = [
+    ("provinces-2026/上海市.txt", 1, "各位代表，过去一年，坚如磐石的军政军民团结"),
+    ("provinces-2026/上海市.txt", 2, "各位代表，蓝图已绘就"),
+    ("provinces-2026/上海市.txt", 3, "各位代表，支持国防和军队现代化建设"),
+    ("provinces-2026/广西壮族自治区.txt", 1, "一年来，外事、侨务"),
+    ("provinces-2026/天津市.txt", 1, "一年来，我们切实加强政府自身建设"),
+    ("provinces-2026/安徽省.txt", 3, "一以贯之支持国防和军队现代化建设"),
+    ("national/2025-李强.txt", 3, "今年将开展“十五五”规划编制工作"),
+    ("national/2023-李克强.txt", 1, "各位代表！"),
+    ("national/2007-温家宝.txt", 1, "民族、宗教、港澳、对台和侨务工作进一步加强"),
+]
+
+
+@pytest.mark.parametrize("path, part, opening", WRAP_UPS)
+def test_wrap_up_leaves_the_last_section(path, part, opening):
+    table = structure(read_report(ROOT / "seeds" / path))
+    rows = table[(table["part"] == part) & (table["kind"] == "paragraph")]
+    wrap = rows[rows["role"] == "wrap_up"]
+    assert wrap["text"].iloc[0].startswith(opening)
+    assert wrap["section"].isna().all() and (wrap["section_title"] == "").all()
+    assert wrap["paragraph"].dropna().is_monotonic_increasing
+    before = rows.loc[: wrap.index[0] - 1]
+    assert (before["role"] != "wrap_up").all()
+
+
+def test_seed_part_is_an_inferred_plan(seed_report):
+    table = units(seed_report, by="section")
+    body = table[table["kind"] == "section"]
+    assert (body["part_kind"] == "plan").all() and body["part_kind_inferred"].all()
+    assert body[body["section"].notna()]["section"].tolist() == [5, 6, 7, 8, 9, 10]
+    assert (body[body["section"].notna()]["role"] == "").all()
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt")) + sorted((ROOT / "seeds" / "national").glob("19[89]*.txt")) + sorted((ROOT / "seeds" / "national").glob("20*.txt")))
+def test_every_report_tiles_and_has_kinds(path):
+    report = read_report(path)
+    for by in ("part", "section", "paragraph"):
+        table = units(report, by=by)
+        assert uncovered(table, report.text).strip() == ""
+        body = table[table["part"].notna()]
+        assert body["part_kind"].isin(["review", "plan", "outlook", "government", "other"]).all()
+    paragraphs = units(report, by="paragraph")
+    assert paragraphs.loc[paragraphs["role"] == "wrap_up", "section"].isna().all()
+
+
+def test_appendices_and_part_kinds_are_chosen():
+    text = "各位代表：\n一、2025年工作回顾\n增长了5%。\n二、2026年重点工作\n要推进绿色发展。\n各位代表！奋斗！\n附件\n名词解释\n1.绿色发展：理念。"
+    whole = units(text, by="document")
+    speech = units(text, by="document", appendices=False)
+    assert len(whole) == 1 and len(speech) == 1 and not speech["text"].iloc[0].count("名词解释")
+    plan = units(text, by="part", part_kind="plan")
+    assert plan["part"].tolist() == [2]
+    assert units(text, by="document", part_kind=["review", "plan"])["text"].iloc[0].startswith("一、")
+    with pytest.raises(errors.OptionError, match="part_kind"):
+        units(text, by="part", part_kind="plans")
 
 
 def test_report_without_headings_is_one_unit_with_paragraphs():
@@ -179,6 +282,15 @@ def test_table_of_contents_is_not_parts():
 @pytest.mark.parametrize("line", ["三一、不是标题", "（十十）不是标题", "一二、不是标题"])
 def test_malformed_numerals_are_not_headings(line):
     assert structure(line + "\n正文。")["kind"].tolist() == ["paragraph", "paragraph"]
+
+
+def test_unnumbered_headings_above_numbered_parts_are_parts():
+    # 内蒙古 2026: two named headings, the numbered parts under the second
+    table = units(read_report(ROOT / "seeds" / "provinces-2026" / "内蒙古自治区.txt"), by="part")
+    body = table[table["kind"] == "part"]
+    assert body["title"].tolist()[:2] == ["“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作"]
+    assert body["part"].isna().tolist()[:3] == [True, True, False]
+    assert body["part_kind"].tolist()[:2] == ["review", "plan"] and not body["part_kind_inferred"].iloc[:2].any()
 
 
 # --------------------------------------------------------------------------- paths and text

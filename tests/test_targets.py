@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zjnlp import errors
+from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.targets import COLUMNS, extract_targets, targets
 
@@ -232,6 +233,21 @@ REVIEW_AND_PLAN = """一、2016年工作回顾
 今年发展的主要预期目标是：国内生产总值增长6.5%左右。
 去年全国财政超收7239亿元。
 """
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # the structure stage names the part's kind; a review part's quantities are achieved
+        ("一、“十四五”时期发展成就\n建成学校10所。\n二、2026年重点工作\n建成学校20所。", ["achieved", "target"]),
+        ("一、2025年工作回顾\n建成学校10所。\n二、“十五五”时期主要目标任务\n建成学校20所。", ["achieved", "target"]),
+        # a part whose heading names no kind: each sentence by its cues
+        ("一、加快农业发展\n建成学校10所。\n二、关于外交工作\n过去一年，建成学校20所。", ["target", "achieved"]),
+    ],
+)
+def test_review_parts_come_from_structure(text, kinds):
+    assert extract_targets(text, include="all")["kind"].tolist() == kinds
+    assert targets(text, include="all")["kind"].tolist() == kinds
 
 
 def test_kind_follows_the_part_and_the_sentence():
@@ -554,3 +570,14 @@ def test_a_targets_file_can_replace_the_packaged_one(tmp_path):
     mine.write_text("replace = true\n" + packaged.replace('"个", "家",', '"家",'), encoding="utf-8")
     assert "个" not in quantity_words(mine)["measure_units"]["count"]
     assert extract_targets("新增3个园区、5家企业。", lexicon=mine)["text"].tolist() == ["5家"]
+
+
+def test_appendices_left_out_and_part_kinds_chosen():
+    report = read_report(Path(__file__).parents[1] / "seeds" / "provinces-2026" / "江西省.txt")  # 名词注释 appendix
+    speech, everything = targets(report), targets(report, appendices=True)
+    assert len(everything) > len(speech) and speech["part_kind"].notna().any()
+    plan = targets(report, part_kind="plan")
+    assert len(plan) and (plan["part_kind"] == "plan").all()
+    assert plan["start"].tolist() == speech.loc[speech["part_kind"] == "plan", "start"].tolist()
+    with pytest.raises(errors.OptionError, match="part_kind"):
+        targets(report, part_kind="budget")

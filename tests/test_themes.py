@@ -209,9 +209,9 @@ def test_terms_are_listed_by_count_then_term():
     "by, identity",
     [
         ("document", []),
-        ("part", ["part", "title", "kind"]),
-        ("section", ["part", "section", "title", "kind"]),
-        ("paragraph", ["part", "section", "paragraph", "headline", "kind"]),
+        ("part", ["part", "title", "part_kind", "kind"]),
+        ("section", ["part", "section", "title", "part_kind", "kind"]),
+        ("paragraph", ["part", "section", "paragraph", "headline", "part_kind", "kind"]),
     ],
 )
 def test_every_unit_level_gives_the_same_totals(seed, by, identity):
@@ -241,7 +241,7 @@ def test_untitled_units_have_no_title_and_say_what_they_are(seed):
 def test_dimensions_split_the_theme_rows(seed):
     themes = score_themes(seed, by="section", lexicons=["green"])
     dimensions = score_themes(seed, by="section", lexicons=["green"], dimensions=True)
-    assert dimensions.columns.tolist()[4:6] == ["theme", "dimension"]
+    assert dimensions.columns.tolist()[5:7] == ["theme", "dimension"]
     assert dimensions["hits"].sum() == themes["hits"].sum()
     assert len(dimensions) == 4 * len(themes)
 
@@ -249,7 +249,7 @@ def test_dimensions_split_the_theme_rows(seed):
 def test_matches_carry_units_and_offsets_into_the_clean_text(seed):
     matches = theme_matches(seed, by="paragraph", lexicons=["green", "talent"])
     assert matches.columns.tolist() == [
-        "part", "section", "paragraph", "headline", "kind", "theme", "dimension", "term", "start", "end"
+        "part", "section", "paragraph", "headline", "part_kind", "kind", "theme", "dimension", "term", "start", "end"
     ]
     assert all(seed.text[s:e] == t for s, e, t in matches[["start", "end", "term"]].itertuples(index=False))
     scores = score_themes(seed, by="paragraph", lexicons=["green", "talent"])
@@ -286,7 +286,7 @@ def test_score_files_matches_file_by_file_and_reports_bad_files(tmp_path, capsys
 
 def test_score_files_with_nothing_readable_keeps_its_columns(tmp_path):
     scores = score_files([tmp_path / "none.txt"], by="paragraph", progress=False)
-    assert scores.empty and scores.columns.tolist()[:6] == ["file", "part", "section", "paragraph", "headline", "kind"]
+    assert scores.empty and scores.columns.tolist()[:7] == ["file", "part", "section", "paragraph", "headline", "part_kind", "kind"]
     assert scores.attrs["errors"] == [f"{tmp_path / 'none.txt'}: no such file"]
 
 
@@ -338,6 +338,18 @@ def test_chen2018_index_rises_over_the_national_reports():
     years = scores["file"].str.extract(r"(\d{4})", expand=False).astype(int)
     assert len(scores) == len(paths) and not scores.attrs["errors"]
     assert years.corr(scores["per_1000"], method="spearman") > 0.5
+
+
+def test_document_leaves_appendices_out_unless_asked():
+    report = read_report(ROOT / "seeds" / "provinces-2026" / "江西省.txt")  # 名词注释 after the closing
+    document = score_themes(report, lexicons=["green"])
+    parts = score_themes(report, by="part", lexicons=["green"])
+    assert "appendix" not in set(parts["kind"])
+    assert document[["hits", "tokens"]].values.tolist() == [parts[["hits", "tokens"]].sum().tolist()]
+    whole = score_themes(report, lexicons=["green"], appendices=True)
+    assert whole["tokens"].iloc[0] > document["tokens"].iloc[0]
+    plan = score_themes(report, lexicons=["green"], part_kind="plan")
+    assert plan[["hits", "tokens"]].values.tolist() == parts.loc[parts["part_kind"] == "plan", ["hits", "tokens"]].values.tolist()
 
 
 # --- Validation: the hand-coded samples guard the lexicons ------------------------------

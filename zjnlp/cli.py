@@ -195,6 +195,8 @@ class Option:
     literal: str | None = None  # "zjnlp.structure:Unit": the choices
     minimum: int | None = None  # a whole number at least this
     repeatable: bool = False
+    values: bool = False  # one or more values after the flag, repeatable (--part-kind plan outlook)
+    switch: bool = False  # a flag without a value (--appendices)
     metavar: str | None = None
     default: Any = inspect.Parameter.empty  # only where the command line differs on purpose
     corpus: bool = False  # an option of ``combine``, not of the analysis of each report
@@ -266,7 +268,8 @@ def _themes_columns() -> str:
         "char_share": "share of the characters in theme terms", "terms": "the terms found, with counts",
     }
     return (
-        f"Columns: {_unit_prefix()}, title (of a part or section) or headline (of a paragraph), kind, "
+        f"Columns: {_unit_prefix()}, title (of a part or section) or headline (of a paragraph), part_kind "
+        "(review, plan, outlook, government or other; below --by document), kind, "
         f"then {_described(SCORE_COLUMNS, notes)}."
     )
 
@@ -296,6 +299,18 @@ def _by() -> Option:
     return Option("--by", "by", "unit of analysis", literal="zjnlp.structure:Unit")
 
 
+def _choosing() -> tuple[Option, ...]:
+    """--appendices and --part-kind: the text an analysis reads."""
+    return (
+        Option("--appendices", "appendices", "count the appendices (名词解释, lists of 民生实事) too; by default they "
+               "are left out, so --by document totals the speech alone", switch=True),
+        Option("--part-kind", "part_kind", "keep only parts of these kinds (one or more; default: all text): review "
+               "(of past work), plan (this year's requirements, targets and tasks), outlook (a five-year plan), "
+               "government (the government's own building), other", literal="zjnlp.structure:PartKind",
+               values=True, metavar="KIND"),
+    )
+
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         "sections", "The report's structure: parts, sections and paragraphs.", "zjnlp.cli:_sections",
@@ -321,6 +336,7 @@ COMMANDS: tuple[Command, ...] = (
                    "1954-2025, or a report file. tfidf: the IDF corpus (default: the report's own units); keyness: "
                    "what each unit is compared with (default: the rest of the report); not with textrank",
                    repeatable=True, metavar="national|FILE"),
+            *_choosing(),
         ),
         example="zjnlp keywords report.txt --by section --top 5 --reference national",
     ),
@@ -331,6 +347,7 @@ COMMANDS: tuple[Command, ...] = (
             Option("term", "term", "the text to find (matched on characters, not tokens)", metavar="TERM"),
             Option("--window", "window", "characters of context on each side", minimum=0, metavar="N"),
             _by(),
+            *_choosing(),
         ),
         example="zjnlp kwic report.txt 湛江湾 --window 10",
     ),
@@ -341,8 +358,9 @@ COMMANDS: tuple[Command, ...] = (
             _by(),
             Option("--lexicon", "lexicons", "a packaged theme ({lexicons}) or a TOML lexicon file; repeatable "
                    "(default: every packaged theme)", repeatable=True, metavar="ID|PATH"),
+            *_choosing(),
         ),
-        example="zjnlp themes reports/*.txt --lexicon green --lexicon talent",
+        example="zjnlp themes reports/*.txt --by document --part-kind plan --lexicon green",
     ),
     Command(
         "targets", "Every quantity the report commits to, one row each.", "zjnlp.targets:targets",
@@ -352,6 +370,7 @@ COMMANDS: tuple[Command, ...] = (
                    "it looks back on", literal="zjnlp.targets:Include"),
             Option("--lexicon", "lexicon", "a TOML file of your own that extends the packaged targets.toml (units "
                    "of measure, multipliers, cues), or replaces it with 'replace = true'", metavar="PATH"),
+            *_choosing(),
         ),
         example="zjnlp targets report.txt --include all --format csv",
     ),
@@ -445,8 +464,13 @@ def _add_option(parser: argparse.ArgumentParser, command: Command, option: Optio
     if not option.flag.startswith("-"):
         parser.add_argument(option.parameter, metavar=option.metavar, help=help_text)
         return
+    if option.switch:
+        parser.add_argument(option.flag, dest=option.parameter, action="store_true", help=help_text)
+        return
     settings: dict[str, Any] = {"dest": option.parameter, "metavar": option.metavar}
-    if option.repeatable:
+    if option.values:
+        settings.update(action="extend", nargs="+")
+    elif option.repeatable:
         settings["action"] = "append"
     else:
         default = _default(command, option)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from zjnlp.errors import OptionError, check_whole_number
 from zjnlp.read import Report
-from zjnlp.structure import Unit, as_report, unit_columns, units
+from zjnlp.structure import PartKinds, Unit, as_report, unit_columns, units
 
 __all__ = ["KWIC_COLUMNS", "NEWLINE_MARK", "kwic", "term_pattern"]
 
@@ -65,6 +65,8 @@ def kwic(
     window: int = 20,
     by: Unit = "paragraph",
     regex: bool = False,
+    appendices: bool = False,
+    part_kind: PartKinds = None,
 ) -> pd.DataFrame:
     """Every occurrence of a term with ``window`` characters of context on each side.
 
@@ -84,11 +86,17 @@ def kwic(
         The unit whose columns label each match and whose edges bound the context.
     regex : bool, default=False
         Treat ``term`` as regular expression(s).
+    appendices : bool, default=False
+        Search the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Search only parts of these kinds (``review``, ``plan``, ``outlook``,
+        ``government``, ``other``); see :func:`zjnlp.structure.units`.
 
     Returns
     -------
     pandas.DataFrame
-        One row per match, in text order: the unit columns of ``by``, then ``start``,
+        One row per match, in text order: the unit columns of ``by`` and (below the
+        document) ``part_kind``, the kind of the unit's part (NA outside parts), then ``start``,
         ``end`` (offsets into the clean text), ``left``, ``match``, ``right``. Line breaks
         inside the context are shown as ``⏎`` (one character, so the context keeps its
         width). A term that does not occur gives an empty table with these columns.
@@ -108,7 +116,10 @@ def kwic(
     pattern = term_pattern(term, regex=regex)
     report = as_report(report)
     text = report.text
-    table = units(report, by=by)
+    table = units(report, by=by, appendices=appendices, part_kind=part_kind)
+    if by != "document":
+        keys = [*keys, "part_kind"]
+        table["part_kind"] = table["part_kind"].replace("", pd.NA).astype("string")
     unit_starts = table["start"].to_numpy()
     unit_ends = table["end"].to_numpy()
 
@@ -118,6 +129,8 @@ def kwic(
         if start == end:
             continue  # a regular expression that matches the empty string
         row = int(np.searchsorted(unit_starts, start, side="right")) - 1
+        if row < 0 or start >= unit_ends[row]:
+            continue  # in text left out (an appendix, a part of another kind)
         unit = table.iloc[row]
         left = text[max(int(unit_starts[row]), start - window) : start]
         right = text[end : min(int(unit_ends[row]), end + window)]
@@ -132,6 +145,8 @@ def kwic(
             }
         )
     frame = pd.DataFrame(rows, columns=[*keys, *KWIC_COLUMNS])
-    for column in keys:
+    for column in unit_columns(by):
         frame[column] = frame[column].astype("Int64")
+    if by != "document":
+        frame["part_kind"] = frame["part_kind"].astype("string")
     return frame.astype({"start": "int64", "end": "int64"})

@@ -40,7 +40,7 @@ import pandas as pd
 from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError, check_whole_number
 from zjnlp.read import Report, looks_like_path, read_report
-from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
+from zjnlp.structure import PartKinds, Unit, as_report, sentences, unit_columns, units
 from zjnlp.tokenize import Tokenizes, is_word
 
 __all__ = [
@@ -154,6 +154,17 @@ def _terms(text: str, tokenizer: Tokenizes | None, stopwords: Stopwords, min_len
     return _Terms(tokenizer or _default_tokenizer(text), _stopword_set(stopwords), min_length)
 
 
+def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> tuple[pd.DataFrame, list[str]]:
+    """The units analysed and the columns that label a result's rows: the unit columns and,
+    below the document, the kind of the unit's part. By document the text kept (all but the
+    appendices, unless asked; the parts of the kinds chosen) is one unit."""
+    table = units(report, by=by, appendices=appendices, part_kind=part_kind)
+    if by == "document":
+        start, end = (int(table["start"].min()), int(table["end"].max())) if len(table) else (0, 0)
+        return pd.DataFrame([{"start": start, "end": end, "text": "\n".join(table["text"])}]), []
+    return table.assign(part_kind=table["part_kind"].replace("", pd.NA).astype("string")), [*unit_columns(by), "part_kind"]
+
+
 def _labelled(table: pd.DataFrame, keys: list[str], rows: list[int], data: dict | pd.DataFrame) -> pd.DataFrame:
     """``data`` (columns of equal length) with the unit columns of ``table.iloc[rows]`` first."""
     labels = table[keys].iloc[rows].reset_index(drop=True)
@@ -167,6 +178,8 @@ def term_frequencies(
     report: Report | str,
     *,
     by: Unit = "document",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
@@ -190,6 +203,12 @@ def term_frequencies(
     min_length : int, default=2
         Shortest term, in characters (2 drops single characters such as 的, 和).
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -207,8 +226,7 @@ def term_frequencies(
     [['红树林', 2, 1], ['保护', 1, 2]]
     """
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     rows: list[int] = []
     data: dict[str, list] = {column: [] for column in FREQUENCY_COLUMNS}
@@ -280,6 +298,8 @@ def tfidf_keywords(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     top: int = 10,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
@@ -328,6 +348,12 @@ def tfidf_keywords(
         Use ``1 + ln(tf)`` in place of the count, so that a term repeated in one unit
         does not crowd out the others.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -352,8 +378,7 @@ def tfidf_keywords(
 
     check_whole_number("top", top, minimum=1)
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     texts = table["text"].tolist()
     reference = _idf_texts(idf, report)
@@ -429,6 +454,8 @@ def jieba_keywords(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     top: int = 10,
     method: Literal["tfidf", "textrank"] = "tfidf",
 ) -> pd.DataFrame:
@@ -453,6 +480,12 @@ def jieba_keywords(
     method : {"tfidf", "textrank"}, default="tfidf"
         The extractor.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -469,8 +502,7 @@ def jieba_keywords(
     if method not in extractors:
         raise OptionError("method", method, "'tfidf' or 'textrank'")
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     rows: list[int] = []
     data: dict[str, list] = {column: [] for column in [*KEYWORD_COLUMNS, "method"]}
     for row, text in enumerate(table["text"]):
@@ -617,6 +649,8 @@ def keyness_by_unit(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     reference: Corpus | None = None,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
@@ -640,6 +674,12 @@ def keyness_by_unit(
     tokenizer, stopwords, min_length, min_count, measure
         As for :func:`keyness`.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -655,7 +695,7 @@ def keyness_by_unit(
     """
     report = as_report(report)
     table, keys, results = _unit_keyness(
-        report, by=by, reference=reference, tokenizer=tokenizer, stopwords=stopwords,
+        report, by=by, appendices=appendices, part_kind=part_kind, reference=reference, tokenizer=tokenizer, stopwords=stopwords,
         min_length=min_length, min_count=min_count, measure=measure,
     )
     if not results:
@@ -664,13 +704,13 @@ def keyness_by_unit(
 
 
 def _unit_keyness(
-    report: Report, *, by: Unit, reference: Corpus | None, tokenizer: Tokenizes | None,
-    stopwords: Stopwords, min_length: int, min_count: int, measure: Measure, target_only: bool = False,
+    report: Report, *, by: Unit, appendices: bool = False, part_kind: PartKinds = None, reference: Corpus | None,
+    tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int, min_count: int, measure: Measure,
+    target_only: bool = False,
 ) -> tuple[pd.DataFrame, list[str], list[tuple[int, pd.DataFrame]]]:
     """The units of ``report`` and the keyness table of each unit that has one (by row)."""
     _check_keyness_options(min_count, measure)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     counted = [terms.count([text]) for text in table["text"]]
     if reference is None:
@@ -697,6 +737,8 @@ def national_keyness(
     *,
     year: Literal["same", "all"] | int = "same",
     by: Unit = "document",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
@@ -722,6 +764,12 @@ def national_keyness(
         The unit of analysis.
     tokenizer, stopwords, min_length, min_count, measure
         As for :func:`keyness`.
+
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
 
     Returns
     -------
@@ -754,7 +802,7 @@ def national_keyness(
         if chosen.empty:
             raise OptionError("year", wanted, "a year with a national report (see zjnlp.corpus.national().year), or 'all'")
     return keyness_by_unit(
-        report, by=by, reference=chosen, tokenizer=tokenizer, stopwords=stopwords,
+        report, by=by, appendices=appendices, part_kind=part_kind, reference=chosen, tokenizer=tokenizer, stopwords=stopwords,
         min_length=min_length, min_count=min_count, measure=measure,
     )
 
@@ -768,6 +816,8 @@ def cooccurrence(
     terms: Iterable[str] | None = None,
     window: Literal["sentence"] | int = "sentence",
     by: Unit = "document",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     min_count: int = 2,
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
@@ -797,6 +847,12 @@ def cooccurrence(
     tokenizer, stopwords, min_length
         As for :func:`term_frequencies` (not used when ``terms`` is given).
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -820,14 +876,14 @@ def cooccurrence(
         check_whole_number("window", window, minimum=1)
     check_whole_number("min_count", min_count, minimum=1)
     report = as_report(report)
-    keys = unit_columns(by)
-    table = units(report, by=by)
+    table, keys = _units(report, by, appendices, part_kind)
     if terms is None:
         find: Callable[[str], list[str]] = _terms(report.text, tokenizer, stopwords, min_length)
     else:
         find = term_pattern(terms).findall
     # Contexts: sentences, or paragraphs for a window of terms; each lies in one unit.
-    contexts = sentences(report, by=by) if window == "sentence" else units(report, by="paragraph")
+    contexts = (sentences(report, by=by, appendices=appendices, part_kind=part_kind) if window == "sentence"
+                else units(report, by="paragraph", appendices=appendices, part_kind=part_kind))
     owner = np.searchsorted(table["start"].to_numpy(), contexts["start"].to_numpy(), side="right") - 1
 
     rows: list[int] = []
@@ -933,6 +989,8 @@ def keywords_for_cli(
     report: Report | str,
     *,
     by: Unit = "section",
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     top: int = 10,
     method: Method = "tfidf",
     reference: Sequence[str | Path | Report] | None = None,
@@ -959,6 +1017,12 @@ def keywords_for_cli(
         the report). ``"national"`` stands for the national reports 1954–2025; any
         other string is a report file.
 
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too; left out by default.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``, ``government``,
+        ``other``); see :func:`zjnlp.structure.units`.
+
     Returns
     -------
     pandas.DataFrame
@@ -977,17 +1041,20 @@ def keywords_for_cli(
     reference = None if reference is None or len(reference) == 0 else reference
     if method == "tfidf":
         idf = "units" if reference is None else _reference_texts(reference)
-        return tfidf_keywords(report, by=by, top=top, idf=idf)
+        return tfidf_keywords(report, by=by, top=top, idf=idf, appendices=appendices, part_kind=part_kind)
     if method == "textrank":
         if reference is not None:
             raise OptionError("reference", list(map(str, reference)), "no reference with method 'textrank' (jieba's TextRank needs none)")
-        return jieba_keywords(report, by=by, top=top, method="textrank").drop(columns="method")
+        return jieba_keywords(report, by=by, top=top, method="textrank", appendices=appendices,
+                              part_kind=part_kind).drop(columns="method")
     if method == "keyness":
         if reference is None and by == "document":
             raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
         texts = None if reference is None else _reference_texts(reference)
         options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure")
-        table, keys, results = _unit_keyness(as_report(report), by=by, reference=texts, target_only=True, **options)
+        table, keys, results = _unit_keyness(
+            as_report(report), by=by, appendices=appendices, part_kind=part_kind, reference=texts, target_only=True, **options
+        )
         rows: list[int] = []
         data: dict[str, list] = {column: [] for column in KEYWORD_COLUMNS}
         for row, frame in results:

@@ -430,6 +430,13 @@ _VENUE_RE = re.compile(rf"(^[—－-]{{2}}.*[{_NUMERAL}]{{4}}\s*年|在.*(会议
 _TITLE_WORDS = "总理|副总理|代总理|省长|代省长|市长|代市长|主席|代主席|区长|县长|州长|盟长|旗长|主任|部长|委员"
 # the last title word before the name: 副总理兼国家计划委员会主任李富春 → 李富春
 _SPEAKER_RE = re.compile(rf".*({_TITLE_WORDS})\s*([{HAN}][{HAN}·\s]{{1,12}})$")
+# The speaker elsewhere in the header: 省长毛伟明作政府工作报告 (a title or a photo caption),
+# ……省长 王凯 在……会议上 (the date-and-venue line), 毛伟明 (a name alone on a line).
+_SPEAKER_REPORTS_RE = re.compile(rf"({_TITLE_WORDS})\s*([{HAN}·]{{2,12}}?)\s*作(?:政府)?工作报告")
+_SPEAKER_IN_VENUE_RE = re.compile(rf"({_TITLE_WORDS})\s*([{HAN}·]{{2,12}}?)\s*在")
+_SPEAKER_REPORTS_TAIL_RE = re.compile(r"作(?:政府)?工作报告$")
+_NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,6}}·[{HAN}]{{2,8}}$")
+_NOT_A_NAME_RE = re.compile(r"报告|政府|代表|日报|首页|新闻|要闻|来源|发布|时间|全文|正文|打印|关闭|分享|收藏|字号")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _ADMIN_PLACE = rf"[{HAN}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _PLACE_IN_TITLE_RE = re.compile(rf"^({_ADMIN_PLACE})(?:人民)?政府")
@@ -542,6 +549,7 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
     """Title, place, year, date delivered, speaker and publish date, from the header lines."""
     meta = dict.fromkeys(["title", "place", "year", "date", "speaker", "publish_date"])
     lines = [(reason, line.replace(" ", "").replace("\u3000", "")) for reason, line in header]
+    fallback: dict[str, str] = {}  # where else the header names the speaker, by the rule that found it
     # A title or a speaker split over two lines ("政府工作报" / "告", "国务院总理" / "李强").
     pairs = [a[1] + b[1] for a, b in zip(lines, lines[1:]) if a[0] == b[0] == "header: unclassified"]
     for reason, line in lines + [("header: joined", pair) for pair in pairs]:
@@ -550,8 +558,21 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
             if published and meta["publish_date"] is None:
                 meta["publish_date"] = _iso_date(published)
             continue
-        if reason == "header: photo caption":
+        if reason in ("header: caption", "header: photo caption"):
+            reports = _SPEAKER_REPORTS_RE.search(line)
+            if reports:
+                fallback.setdefault("caption", reports.group(2))
             continue
+        if reason.startswith(("breadcrumb", "source", "toolbar", "view")):
+            continue
+        if reason == "header: unclassified" and _NAME_RE.match(line) and not _NOT_A_NAME_RE.search(line):
+            fallback.setdefault("name", line)
+        reports = _SPEAKER_REPORTS_RE.search(line)
+        if reports:
+            fallback.setdefault("reports", reports.group(2))
+        in_venue = _SPEAKER_IN_VENUE_RE.search(line) if _VENUE_RE.search(line) else None
+        if in_venue:
+            fallback.setdefault("venue", in_venue.group(2))
         if meta["title"] is None and _TITLE_RE.search(line) and not _VENUE_RE.search(line):
             meta["title"] = line
             # 2026年广东省…, 陕西省2026年…, 2006政府工作报告
@@ -570,9 +591,11 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
         if _VENUE_RE.search(line) and meta["place"] is None:
             place = _PLACE_IN_VENUE_RE.search(line)
             meta["place"] = place.group(1) if place else ("全国" if "全国人民代表大会" in line else None)
-        speaker = _SPEAKER_RE.search(line)
+        speaker = _SPEAKER_RE.search(_SPEAKER_REPORTS_TAIL_RE.sub("", line))
         if speaker and meta["speaker"] is None:
             meta["speaker"] = speaker.group(2)
+    if meta["speaker"] is None:
+        meta["speaker"] = next((fallback[k] for k in ("reports", "venue", "name", "caption") if k in fallback), None)
     if meta["place"] is None and any("国务院" in line for _, line in lines):
         meta["place"] = "全国"
     if meta["year"] is None and meta["date"] is not None:

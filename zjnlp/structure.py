@@ -20,7 +20,11 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Literal
+import tomllib
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Literal, get_args
 
 import pandas as pd
 
@@ -29,12 +33,18 @@ from zjnlp.chinese import ITEM_NUMBER, NUMBER_1_99, ORDINAL_IS, numeral_value, s
 from zjnlp.errors import PATH_GIVEN_AS_TEXT, InputError, OptionError
 from zjnlp.read import Report, looks_like_path, read_report
 
-__all__ = ["Unit", "UNIT_COLUMNS", "structure", "units", "sentences", "unit_columns", "as_report"]
+__all__ = ["Unit", "UNIT_COLUMNS", "PartKind", "PART_KINDS", "structure", "units", "sentences", "unit_columns", "as_report", "part_kind", "part_kinds"]
 
 Unit = Literal["document", "part", "section", "paragraph"]
 UNIT_COLUMNS = ["part", "section", "paragraph"]
-STRUCTURE_COLUMNS = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind", "start", "end", "text"]
-UNITS_COLUMNS = ["title", "kind", "start", "end", "text"]  # after the unit columns of ``by``
+STRUCTURE_COLUMNS = [
+    "part", "part_title", "part_kind", "part_kind_inferred", "section", "section_title", "paragraph", "headline",
+    "role", "kind", "start", "end", "text",
+]  # fmt: skip
+# after the unit columns of ``by``; ``role`` by section and paragraph only
+UNITS_COLUMNS = ["title", "part_kind", "part_kind_inferred", "role", "kind", "start", "end", "text"]
+PartKind = Literal["review", "plan", "outlook", "government", "other"]
+PART_KINDS = get_args(PartKind)
 
 _PART_RE = re.compile(rf"^({NUMBER_1_99})[、．.]\s*(.*)$")
 _SECTION_RE = re.compile(rf"^[（(]({NUMBER_1_99})[）)]\s*(.*)$")
@@ -175,8 +185,12 @@ def structure(report: Report | str) -> pd.DataFrame:
             part, part_title = kinds.parts[index]
             section, section_title, paragraph = None, "", 0
         elif kind == "section":
-            number, rest = _SECTION_RE.match(line).groups()
-            section, section_title, paragraph = int(numeral_value(number)), _title(rest), 0
+            section, section_title = kinds.sections[index]
+            paragraph = 0
+        elif kind == "heading-tail":
+            # the second line of a heading split over two lines
+            rows[-1]["end"], rows[-1]["text"] = end, text[rows[-1]["start"] : end]
+            continue
         elif kind == "before-section":
             # text before the first heading of a page that starts inside a section
             kind, section = "paragraph", kinds.first_section - 1
@@ -190,6 +204,9 @@ def structure(report: Report | str) -> pd.DataFrame:
             "section_title": section_title if kind in ("section", "paragraph") else "",
             "paragraph": None,
             "headline": "",
+            "part_kind": "",
+            "part_kind_inferred": False,
+            "role": "",
             "kind": kind,
             "start": start,
             "end": end,
@@ -213,19 +230,124 @@ def structure(report: Report | str) -> pd.DataFrame:
                 pending_headline = (start, line)
         rows.append(row)
 
+    _label_part_rows(rows)
     table = pd.DataFrame(rows, columns=STRUCTURE_COLUMNS)
     for column in UNIT_COLUMNS:
         table[column] = table[column].astype("Int64")
+    table["part_kind_inferred"] = table["part_kind_inferred"].astype(bool)
     return table
 
 
+@cache
+def _cues() -> dict:
+    path = resources.files("zjnlp") / "data" / "parts.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _has(text: str, words: list[str]) -> bool:
+    return any(word in text for word in words)
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d年|[〇○零一二三四五六七八九]{4}年")
+
+
+def part_kind(title: str) -> str | None:
+    """The kind of part a heading's title announces, or None when it does not say.
+
+    ``government`` (the government's own building), ``plan`` (this year's requirements,
+    targets and tasks), ``outlook`` (a multi-year plan), ``review`` (past work, when the
+    title names no plan); the words are in ``zjnlp/data/parts.toml``.
+
+    Examples
+    --------
+    >>> [part_kind(t) for t in ["2025年工作回顾", "“十五五”时期主要目标任务", "2026年重点工作", "全面加强政府自身建设"]]
+    ['review', 'outlook', 'plan', 'government']
+    """
+    kind = _cues()["kind"]
+    this_year = bool(_YEAR_RE.search(title)) or _has(title, kind["this_year"])
+    plan, tasks, outlook = _has(title, kind["plan"]), _has(title, kind["plan_with_year"]), _has(title, kind["outlook"])
+    if _has(title, kind["government"]):
+        return "government"
+    if _has(title, kind["review"]) and not plan and not (outlook and _has(title, kind["outlook_goals"])):
+        return "review"
+    if (this_year and (plan or tasks)) or _has(title, kind["first_year"]):
+        return "plan"
+    if outlook:
+        return "outlook"
+    if plan:
+        return "plan"
+    return None
+
+
+def _content_kind(text: str) -> str:
+    """``review`` or ``plan`` by a part's sentences: results against commitments."""
+    content = _cues()["content"]
+    sentences = [sentence for sentence in re.split(r"[。！？；]", text) if sentence.strip()]
+    past = sum(_has(sentence, content["past"]) for sentence in sentences)
+    future = sum(_has(sentence, content["future"]) for sentence in sentences)
+    if not past and not future:
+        return "other"
+    return "review" if past >= content["review_ratio"] * future else "plan"
+
+
+def _opens_wrap_up(text: str, section_title: str) -> bool:
+    cues = _cues()["wrap_up"]
+    if text.startswith(tuple(cues["openings"])) or _has(text[:30], cues["early"]):
+        return True
+    return any(topic in text[:20] and topic.rstrip("、") not in section_title for topic in cues["topics"])
+
+
+def _label_part_rows(rows: list[dict]) -> None:
+    """Give every body row its part's kind; take a part's wrap-up out of its last section.
+
+    A part's rows are the run of body rows with the same part. Its kind comes from its
+    heading, or, without one, from its sentences (``part_kind_inferred``). Paragraphs before
+    its first section are its ``intro``; after its last section, the first paragraph that
+    opens a wrap-up (各位代表, 这些成绩……, 我们也清醒看到, national defence, Hong Kong and
+    Macao …; see ``zjnlp/data/parts.toml``) and all after it are its ``wrap_up``: they leave
+    the section and are numbered on from the intro.
+    """
+    body = [i for i, row in enumerate(rows) if row["kind"] in ("part", "section", "paragraph")]
+    runs: list[list[int]] = []
+    for i in body:
+        if runs and runs[-1][-1] == i - 1 and rows[runs[-1][-1]]["part"] == rows[i]["part"] and rows[i]["kind"] != "part":
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        heading = next((rows[i] for i in run if rows[i]["kind"] == "part"), None)
+        kind = part_kind(heading["part_title"]) if heading is not None else None
+        inferred = kind is None
+        if inferred:
+            kind = _content_kind("".join(rows[i]["text"] for i in run))
+        sections = [i for i in run if rows[i]["kind"] == "section"]
+        intro = [i for i in run if rows[i]["kind"] == "paragraph" and rows[i]["section"] is None]
+        for i in run:
+            rows[i]["part_kind"], rows[i]["part_kind_inferred"] = kind, inferred
+            if sections and i in intro and i < sections[0]:
+                rows[i]["role"] = "intro"
+        if not sections:
+            continue
+        after = [i for i in run if i > sections[-1] and rows[i]["kind"] == "paragraph"]
+        last_title = rows[sections[-1]]["section_title"]
+        start = next((i for i in after if _opens_wrap_up(rows[i]["text"], last_title)), None)
+        if start is None:
+            continue
+        number = max((rows[i]["paragraph"] or 0 for i in intro if i < sections[0]), default=0)
+        for i in after[after.index(start) :]:
+            number += rows[i]["paragraph"] is not None
+            rows[i].update(section=None, section_title="", role="wrap_up",
+                           paragraph=number if rows[i]["paragraph"] is not None else None)
+
+
 class _Kinds(list):
-    """The kind of every line; the number and title of each part heading (by line);
+    """The kind of every line; the number and title of each part and section heading (by line);
     the numbers of the first part and section headings."""
 
     def __init__(self, kinds: list[str]) -> None:
         super().__init__(kinds)
         self.parts: dict[int, tuple[int, str]] = {}
+        self.sections: dict[int, tuple[int, str]] = {}
         self.first_part = 0
         self.first_section = 0
 
@@ -237,17 +359,23 @@ def _classify(lines: list[str]) -> _Kinds:
 
     _label_contents(lines, kinds)
     _label_parts(lines[:closing_at], kinds)
+    if kinds.parts:
+        _named_parts(lines[:closing_at], kinds)
     seen_heading = False
     for i, line in enumerate(lines[:closing_at]):
         if kinds[i] == "part":
             seen_heading = True
         elif kinds[i] == "paragraph" and _SECTION_RE.match(line):
+            number, rest = _SECTION_RE.match(line).groups()
             if not seen_heading:
-                kinds.first_section = int(numeral_value(_SECTION_RE.match(line).group(1)))
+                kinds.first_section = int(numeral_value(number))
             kinds[i] = "section"
+            kinds.sections[i] = (int(numeral_value(number)), _title(rest))
             seen_heading = True
     if not kinds.parts:
         _unnumbered_parts(lines[:closing_at], kinds)
+    _label_point_sections(lines[:closing_at], kinds)
+    _join_split_headings(lines[:closing_at], kinds)
     for i in range(closing_at, len(lines)):
         kinds[i] = "closing" if i < appendix_at else "appendix"
 
@@ -283,6 +411,57 @@ def _label_parts(lines: list[str], kinds: _Kinds) -> None:
             expected, nested = number + 1, None
         elif number == 1:
             nested = 2
+
+
+_POINT_HEADING_RE = re.compile(rf"^({NUMBER_1_99})是([^。！？；：:]{{2,40}})。?$")
+
+
+def _label_point_sections(lines: list[str], kinds: _Kinds) -> None:
+    """Standalone lines 一是…… 二是…… as the sections of a part that has no （一） headings.
+
+    Only short heading lines count, numbered 一, 二, … in order, at least two of them, each
+    followed by its body; 一是 inside a paragraph stays text.
+    """
+    starts = sorted(kinds.parts)
+    for first, stop in zip(starts, [*starts[1:], len(lines)]):
+        block = range(first + 1, stop)
+        if any(kinds[i] == "section" for i in block):
+            continue
+        points = [i for i in block if kinds[i] == "paragraph" and _POINT_HEADING_RE.match(lines[i])]
+        numbers = [int(numeral_value(_POINT_HEADING_RE.match(lines[i]).group(1))) for i in points]
+        if len(points) < 2 or numbers != list(range(1, len(points) + 1)):
+            continue
+        if any(i + 1 >= stop or kinds[i + 1] != "paragraph" or i + 1 in points for i in points):
+            continue
+        for i, number in zip(points, numbers):
+            kinds[i] = "section"
+            kinds.sections[i] = (number, _POINT_HEADING_RE.match(lines[i]).group(2).strip())
+
+
+_TAIL_RE = re.compile(r"^[^。！？；：:!?;]{1,25}$")
+
+
+def _join_split_headings(lines: list[str], kinds: _Kinds) -> None:
+    """A part or section heading broken over two lines: the short unpunctuated line after a
+    heading line that ends without punctuation is the rest of its title."""
+    for i in range(len(lines) - 2):
+        heading = kinds.parts if kinds[i] == "part" else kinds.sections if kinds[i] == "section" else None
+        tail = lines[i + 1]
+        if (
+            heading is None
+            or re.search(r"[。！？；：:!?;）)”]$", lines[i])
+            or re.search(r"[。！？；]", lines[i])
+            or kinds[i + 1] != "paragraph"
+            or not _TAIL_RE.match(tail)
+            or _ENUMERATOR_RE.match(tail)
+            or _ADDRESS_RE.match(tail)
+            or _PART_RE.match(tail)
+            or _SECTION_RE.match(tail)
+        ):
+            continue
+        number, title = heading[i]
+        heading[i] = (number, title.rstrip("，、,") + tail.strip())
+        kinds[i + 1] = "heading-tail"
 
 
 def _label_contents(lines: list[str], kinds: _Kinds) -> None:
@@ -322,6 +501,33 @@ def _unnumbered_parts(lines: list[str], kinds: _Kinds) -> None:
         kinds[i] = "part"
         kinds.parts[i] = (number, lines[i])
     kinds.first_part = 1
+
+
+def _named_parts(lines: list[str], kinds: _Kinds) -> None:
+    """Unnumbered headings that name a part kind above or among numbered parts.
+
+    Some reports put a level above 一、二、…: “十四五”时期发展成就和2025年工作回顾, then
+    “十五五”时期主要目标和2026年重点工作 with the numbered parts under it. Such a line (short,
+    without punctuation, naming a review, plan, outlook or the government's building,
+    followed by a sentence) starts a part whose number is unknown.
+    """
+    for i in range(1, len(lines) - 1):
+        line, following = lines[i], lines[i + 1]
+        if (
+            kinds[i] == "paragraph"
+            and kinds[i + 1] == "paragraph"
+            and _UNNUMBERED_HEADING_RE.match(line)
+            and not _ENUMERATOR_RE.match(line)
+            and not _SECTION_RE.match(line)
+            and not _PART_RE.match(line)
+            and not _ADDRESS_RE.match(line)
+            and re.search(r"[。！？；：:!?]$", lines[i - 1])
+            and len(following) > 20
+            and re.search(r"[。！？；]", following)
+            and part_kind(line) is not None
+        ):
+            kinds[i] = "part"
+            kinds.parts[i] = (None, line)
 
 
 def _label_front(lines: list[str], kinds: _Kinds) -> None:
@@ -383,7 +589,26 @@ def unit_columns(by: Unit) -> list[str]:
     return UNIT_COLUMNS[: levels[by]]
 
 
-def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
+PartKinds = str | Iterable[str] | None
+
+
+def part_kinds(part_kind: PartKinds) -> frozenset[str] | None:
+    """Check a ``part_kind=`` option: None, one kind, or several; the set of kinds kept."""
+    if part_kind is None:
+        return None
+    kinds = frozenset([part_kind] if isinstance(part_kind, str) else part_kind)
+    if not kinds or not kinds <= set(PART_KINDS):
+        raise OptionError("part_kind", part_kind, "None or one or more of " + ", ".join(map(repr, PART_KINDS)))
+    return kinds
+
+
+def units(
+    report: Report | str,
+    by: Unit = "paragraph",
+    *,
+    appendices: bool = True,
+    part_kind: PartKinds = None,
+) -> pd.DataFrame:
     """Split a report into units of analysis.
 
     Parameters
@@ -395,51 +620,93 @@ def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     by : {"document", "part", "section", "paragraph"}, default="paragraph"
         The unit. Address, closing remarks and appendices are units of their own at
         every level below ``document`` (their ``part`` is NA and ``kind`` says which).
+    appendices : bool, default=True
+        Keep the appendices (名词解释, lists of 民生实事). With False they are left out at
+        every level, and the document is the text before them. The analyses
+        (themes, keywords, targets …) pass False unless asked.
+    part_kind : str or iterable of str, optional
+        Keep only the units inside parts of these kinds (``review``, ``plan``,
+        ``outlook``, ``government``, ``other``); the address, closing and appendices go.
 
     Returns
     -------
     pandas.DataFrame
         One row per unit, in order: the unit columns (none for ``document``; ``part``;
         ``part, section``; ``part, section, paragraph``), then ``title`` (the part or
-        section title, or the paragraph's headline), ``kind``, ``start``, ``end``,
-        ``text``. Units tile the text: each character other than the newlines between
-        units lies in exactly one unit.
+        section title, or the paragraph's headline), ``part_kind`` and
+        ``part_kind_inferred`` (below ``document``: the kind of the part the unit is in,
+        "" outside parts, and whether it was inferred from the part's sentences because
+        its heading is missing or names no kind), ``role`` (by section and paragraph:
+        ``intro`` or ``wrap_up`` for a part's own paragraphs before its first and after
+        its last section, "" otherwise), ``kind``, ``start``, ``end``, ``text``. Units
+        tile the text: each character other than the newlines between units lies in
+        exactly one unit. By document with text left out, one row per stretch of text
+        kept (one row unless the parts kept are not adjacent).
+
+    Raises
+    ------
+    zjnlp.errors.OptionError
+        ``by`` or ``part_kind`` is not valid.
 
     Examples
     --------
-    >>> units("一、工作回顾\\n过去一年成绩显著。", by="part")[["part", "title"]].values.tolist()
-    [[1, '工作回顾']]
+    >>> units("一、工作回顾\\n过去一年成绩显著。", by="part")[["part", "title", "part_kind"]].values.tolist()
+    [[1, '工作回顾', 'review']]
     """
     report = as_report(report)
     keys = unit_columns(by)
-    if by == "document":
+    kinds = part_kinds(part_kind)
+    selecting = not appendices or kinds is not None
+    if by == "document" and not selecting:
         return pd.DataFrame(
             [{"title": report.metadata.get("title") or "", "kind": "document", "start": 0, "end": len(report.text), "text": report.text}]
         )
     table = structure(report)
+    keep = pd.Series(True, index=table.index)
+    if not appendices:
+        keep &= table["kind"] != "appendix"
+    if kinds is not None:
+        keep &= table["part_kind"].isin(kinds)
+    if by == "document":
+        run = (keep != keep.shift()).cumsum()[keep]
+        rows = []
+        for _, block in table[keep].groupby(run, sort=False):
+            start, end = int(block["start"].iloc[0]), int(block["end"].iloc[-1])
+            rows.append({"title": report.metadata.get("title") or "", "kind": "document", "start": start, "end": end,
+                         "text": report.text[start:end]})
+        return pd.DataFrame(rows, columns=["title", "kind", "start", "end", "text"])
+    columns = [*keys, *(c for c in UNITS_COLUMNS if c != "role" or by in ("section", "paragraph"))]
     group = table["kind"].where(table["kind"].isin(["address", "closing", "appendix", "contents"]), "body")
     if by == "paragraph":
         frame = table.assign(title=table["headline"])
         frame["kind"] = frame["kind"].replace({"part": "heading", "section": "heading"})
-        return frame[[*keys, *UNITS_COLUMNS]].reset_index(drop=True)
-    key_frame = table[keys].astype("string").fillna("<NA>").agg("|".join, axis=1) + "|" + group
+        return frame.loc[keep, columns].reset_index(drop=True)
+    key_frame = table[keys].astype("string").fillna("<NA>").agg("|".join, axis=1) + "|" + group + "|" + table["part_title"]
+    if by == "section":
+        key_frame += "|" + table["role"]
     run = (key_frame != key_frame.shift()).cumsum()
     rows = []
-    for _, block in table.groupby(run, sort=False):
+    for _, block in table[keep].groupby(run[keep], sort=False):
         first = block.iloc[0]
         kind = group[block.index[0]]
         title = first["part_title"] if by == "part" else first["section_title"]
         start, end = int(block["start"].iloc[0]), int(block["end"].iloc[-1])
-        rows.append({**{k: first[k] for k in keys}, "title": title if kind == "body" else "", "kind": kind if kind != "body" else by,
-                     "start": start, "end": end, "text": report.text[start:end]})
-    frame = pd.DataFrame(rows, columns=[*keys, *UNITS_COLUMNS])
+        rows.append({**{k: first[k] for k in keys}, "title": title if kind == "body" else "",
+                     "part_kind": first["part_kind"], "part_kind_inferred": first["part_kind_inferred"],
+                     "role": first["role"] if by == "section" and first["kind"] != "part" else "",
+                     "kind": kind if kind != "body" else by, "start": start, "end": end, "text": report.text[start:end]})
+    frame = pd.DataFrame(rows, columns=columns)
     for column in keys:
         frame[column] = frame[column].astype("Int64")
-    return frame
+    return frame.astype({"part_kind_inferred": bool})
 
 
-def sentences(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
+def sentences(
+    report: Report | str, by: Unit = "paragraph", *, appendices: bool = True, part_kind: PartKinds = None
+) -> pd.DataFrame:
     """Split a report into sentences, each labelled with its unit.
+
+    ``appendices`` and ``part_kind`` choose the text as for :func:`units`.
 
     Returns
     -------
@@ -452,7 +719,7 @@ def sentences(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     >>> sentences("推动绿色发展。加快转型！", by="document")["text"].tolist()
     ['推动绿色发展。', '加快转型！']
     """
-    table = units(report, by=by)
+    table = units(report, by=by, appendices=appendices, part_kind=part_kind)
     keys = unit_columns(by)
     rows = []
     for unit in table.itertuples(index=False):

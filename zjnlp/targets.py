@@ -21,9 +21,9 @@ Rules, in the order they apply:
   only right after a verb that sets an amount (新增, 建设, 打造, 突破 …), so counted
   formulas (三个务必, 两个确立, 八项规定, 五大行动, 十个方面) and articles (一个, 一批)
   are left out; 一 itself counts only as 一倍, 翻一番.
-- **kind**: a heading naming a review and no plan ("一、2025年工作回顾", "“十四五”时期
-  工作回顾") starts a part whose quantities are ``"achieved"``; a numbered heading or one
-  naming a plan ends it. Outside review parts a sentence with a past cue (过去一年,
+- **kind**: the quantities of a part whose kind is ``review`` (the structure stage reads
+  it from the heading, "一、2025年工作回顾", "“十四五”时期工作回顾"; see
+  :func:`zjnlp.structure.part_kind`) are ``"achieved"``. Outside review parts a sentence with a past cue (过去一年,
   一年来, 增长了 …, or 去年 opening it) and no plan cue (今年, 预期目标, 力争, 拟 …) is
   ``"achieved"``. The level a change starts from is a ``"baseline"`` (25 in
   "由25元提高到30元"). Everything else is a ``"target"``: the default table lists only
@@ -37,7 +37,7 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -51,19 +51,17 @@ from zjnlp.chinese import (
     numeral_value,
     sentence_spans,
 )
-from zjnlp.errors import OptionError, check_choice, check_whole_number
+from zjnlp.errors import InputError, OptionError, check_choice, check_whole_number
 from zjnlp.quantities import quantity_words
-from zjnlp.structure import UNIT_COLUMNS, as_report, units
-
-if TYPE_CHECKING:
-    from zjnlp.read import Report
+from zjnlp.read import Report, read_report
+from zjnlp.structure import UNIT_COLUMNS, PartKinds, as_report, part_kinds, units
 
 __all__ = ["COLUMNS", "extract_targets", "targets"]
 
 Include = Literal["targets", "all"]
 
 COLUMNS = [
-    "part", "section", "paragraph", "indicator", "value", "upper", "unit", "qualifier",
+    "part", "section", "paragraph", "part_kind", "indicator", "value", "upper", "unit", "qualifier",
     "kind", "text", "sentence", "start", "end", "flags",
 ]  # fmt: skip
 
@@ -72,10 +70,6 @@ _WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 _QUOTE_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{1,30}\"|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》"
-)
-_HEADING_RE = re.compile(
-    r"^[ \t\u3000]*(?P<number>[一二三四五六七八九十]{1,3}[、.．])?(?P<title>[^（(\n。；！？][^\n。；！？]{1,59})。?$",
-    re.M,
 )
 # A time or comparison base leading an indicator: 到2025年, 比一九八○年, 五年内, 今后.
 _TIME_RE = re.compile(
@@ -89,7 +83,6 @@ _BASE_BEFORE_RE = re.compile(r"(?:由|从)(?:[^，。；、]{0,12}的)?$")
 _BASE_AFTER_RE = re.compile(
     r"(?:提高|增加|增长|提升|扩大|上升|上调|降低|下降|减少|压缩|缩短|缩小|下调|调整|降|增|升|扩)?(?:到|至|为)"
 )
-_COMMA_RE = re.compile(r"[，,]")
 _CLAUSE_STOPS = "，,：:；;。！？!?\n"
 _SEGMENT_STOPS = _CLAUSE_STOPS + "、"
 _BARE_END_RE = re.compile(
@@ -124,8 +117,6 @@ class _Lexicon:
     formula_re: re.Pattern
     grade_re: re.Pattern
     blocked_re: re.Pattern  # quotes, book titles and idioms
-    review_re: re.Pattern
-    plan_heading_re: re.Pattern
     past_re: re.Pattern
     plan_re: re.Pattern
     qualifiers: frozenset[str]
@@ -208,8 +199,6 @@ def _compile(data: dict) -> _Lexicon:
         formula_re=re.compile(_alternation(exclude["formula_nouns"])),
         grade_re=re.compile(_alternation(exclude["grades"])),
         blocked_re=re.compile(rf"{_QUOTE_RE.pattern}|{_alternation(exclude['idioms'])}"),
-        review_re=re.compile(_alternation(kind["review_headings"])),
-        plan_heading_re=re.compile(_alternation(kind["plan_headings"])),
         past_re=re.compile(
             rf"(?<![比较同与])(?:{_alternation(kind['past'])})|^(?:{_alternation(kind['past_openings'])})"
         ),
@@ -487,21 +476,36 @@ def _pair_respectively(s: str, group: list[_Row], lex: _Lexicon) -> None:
         row.fields["qualifier"] = ",".join(dict.fromkeys(lead + own))
 
 
-def _review_parts(s: str, lex: _Lexicon) -> tuple[list[int], list[bool]]:
-    """Where the parts of ``s`` start and whether each reviews past work.
+def _review_parts(text: str, report: Report | None = None) -> tuple[list[int], list[bool]]:
+    """Where the parts of ``text`` start and whether each reviews past work.
 
-    A part starts at a heading line: numbered (一、…) or short, without a full stop inside.
-    A numbered heading is a review when it names one (回顾, 成就 …) and no plan (目标,
-    安排 …); an unnumbered line starts a part only when it names one or the other.
+    The structure stage decides what a part is and its kind (:func:`zjnlp.structure.units`):
+    a part is a review when its kind is ``review``. For a :class:`~zjnlp.read.Report` its
+    offsets index ``text`` (the report's clean text). Any other text is read as a report
+    and each part is found in ``text`` by its first line, so a part whose heading was
+    changed by cleaning is missed (its sentences are then judged by their cues alone).
+    A part whose kind is only inferred from its sentences (its heading names no kind, or
+    is missing) is not a review here: its sentences are judged by their own cues.
     """
+    if report is None:
+        try:
+            report = read_report(text=text)
+        except InputError:  # empty or blank: no parts
+            return [0], [False]
+    table = units(report, by="part")
+    table = table[table["kind"] == "part"]
     starts, review = [0], [False]
-    for heading in _HEADING_RE.finditer(s):
-        line = heading.group("title")
-        past = bool(lex.review_re.search(line))
-        plan = bool(lex.plan_heading_re.search(line))
-        if heading.group("number") or ((past or plan) and not _COMMA_RE.search(line)):
-            starts.append(heading.start())
-            review.append(past and not plan)
+    position = 0
+    for unit in table.itertuples(index=False):
+        if report.text is text or report.text == text:
+            start = unit.start
+        else:
+            start = text.find(unit.text.split("\n", 1)[0], position)
+            if start < 0:
+                continue
+        position = start
+        starts.append(start)
+        review.append(unit.part_kind == "review" and not unit.part_kind_inferred)
     return starts, review
 
 
@@ -533,7 +537,7 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "object")) for c in COLUMNS})
 
 
-_DTYPES = {"part": "Int64", "section": "Int64", "paragraph": "Int64", "value": "float64",
+_DTYPES = {"part": "Int64", "section": "Int64", "paragraph": "Int64", "part_kind": "string", "value": "float64",
            "upper": "float64", "start": "int64", "end": "int64"}  # fmt: skip
 
 
@@ -565,7 +569,8 @@ def extract_targets(
     pandas.DataFrame
         One row per quantity, in text order, with columns:
 
-        - ``part, section, paragraph`` (Int64): always NA here; see :func:`targets`;
+        - ``part, section, paragraph`` (Int64) and ``part_kind`` (string): always NA
+          here; see :func:`targets`;
         - ``indicator`` (str): what the number measures (公办幼儿园学位), "" when unknown;
         - ``value`` (float): the number with its multiplier resolved (2.2万 → 22000), the
           lower bound of a range;
@@ -607,9 +612,21 @@ def extract_targets(
         raise OptionError("text", type(text).__name__, "a str")
     check_choice("include", include, get_args(Include))
     check_whole_number("start_offset", start_offset, minimum=0)
+    return _extract(text, _review_parts(text), start_offset=start_offset, include=include, lexicon=lexicon)
+
+
+def _extract(
+    text: str,
+    parts: tuple[list[int], list[bool]],
+    *,
+    start_offset: int = 0,
+    include: Include = "targets",
+    lexicon: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`extract_targets` with the parts of ``text`` given (their starts, and which review)."""
     lex = _lexicon(lexicon)
     s = text.translate(_WIDTH)
-    part_starts, part_review = _review_parts(s, lex)
+    part_starts, part_review = parts
     rows: list[dict] = []
     for (lo, hi), found in _mentions_by_sentence(s, lex):
         words = s[lo:hi].strip()
@@ -625,13 +642,18 @@ def extract_targets(
         return _empty()
     table = pd.DataFrame(rows)
     table[["start", "end"]] += start_offset
-    for column in UNIT_COLUMNS:
+    for column in [*UNIT_COLUMNS, "part_kind"]:
         table[column] = pd.NA
     return table[COLUMNS].astype(_DTYPES)
 
 
 def targets(
-    report: Report | str, *, include: Include = "targets", lexicon: str | os.PathLike[str] | None = None
+    report: Report | str,
+    *,
+    include: Include = "targets",
+    lexicon: str | os.PathLike[str] | None = None,
+    appendices: bool = False,
+    part_kind: PartKinds = None,
 ) -> pd.DataFrame:
     """The quantities a report commits to, one row each, with the paragraph they are in.
 
@@ -647,13 +669,20 @@ def targets(
     lexicon : str or path-like, optional
         A TOML file that extends (or replaces) the packaged word lists, as for
         :func:`extract_targets`.
+    appendices : bool, default=False
+        Keep the quantities of the appendices (lists of 民生实事, 名词解释): left out by
+        default, as they are not the speech.
+    part_kind : str or iterable of str, optional
+        Keep only the quantities in parts of these kinds (``review``, ``plan``,
+        ``outlook``, ``government``, ``other``).
 
     Returns
     -------
     pandas.DataFrame
         The columns of :func:`extract_targets`, with ``part, section, paragraph`` of the
-        paragraph each quantity starts in (NA in the address, closing and appendices);
-        ``start, end`` index ``report.text``.
+        paragraph each quantity starts in (NA in the address, closing and appendices)
+        and ``part_kind``, the kind of its part (NA outside parts); ``start, end`` index
+        ``report.text``.
 
     Raises
     ------
@@ -661,7 +690,7 @@ def targets(
         The text cannot be read as a report (see :func:`zjnlp.read.read_report`), or
         ``lexicon`` is not a valid targets file.
     zjnlp.errors.OptionError
-        ``include`` is not "targets" or "all".
+        ``include`` is not "targets" or "all", or ``part_kind`` is not a part kind.
 
     See Also
     --------
@@ -673,8 +702,10 @@ def targets(
     >>> table[["indicator", "value", "unit", "qualifier"]].values.tolist()
     [['国内生产总值', 5.0, '%', '增长,左右']]
     """
+    check_choice("include", include, get_args(Include))
+    kinds = part_kinds(part_kind)
     report = as_report(report)
-    table = extract_targets(report.text, include=include, lexicon=lexicon)
+    table = _extract(report.text, _review_parts(report.text, report), include=include, lexicon=lexicon)
     if table.empty:
         return table
     paragraphs = units(report, by="paragraph")
@@ -682,4 +713,10 @@ def targets(
     located = paragraphs.iloc[np.maximum(at - 1, 0)]
     for column in UNIT_COLUMNS:
         table[column] = located[column].astype("Int64").to_numpy()
-    return table.astype(_DTYPES)
+    table["part_kind"] = located["part_kind"].replace("", pd.NA).to_numpy()
+    keep = np.ones(len(table), dtype=bool)
+    if not appendices:
+        keep &= (located["kind"] != "appendix").to_numpy()
+    if kinds is not None:
+        keep &= located["part_kind"].isin(kinds).to_numpy()
+    return table[keep].reset_index(drop=True).astype(_DTYPES)

@@ -40,7 +40,7 @@ import pandas as pd
 from zjnlp import errors
 from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report
-from zjnlp.structure import Unit, as_report, unit_columns, units
+from zjnlp.structure import PartKinds, Unit, as_report, part_kinds, unit_columns, units
 from zjnlp.tokenize import Tokenizer, Tokenizes, is_word
 
 SCORE_COLUMNS = ["theme", "hits", "tokens", "per_1000", "char_share", "terms"]
@@ -314,21 +314,30 @@ def _identity_columns(by: Unit) -> list[str]:
     """The columns that place a result's row: the unit columns, the unit's title and kind."""
     if by == "document":
         return []
-    return [*unit_columns(by), "headline" if by == "paragraph" else "title", "kind"]
+    return [*unit_columns(by), "headline" if by == "paragraph" else "title", "part_kind", "kind"]
 
 
-def _units(report: Report, by: Unit) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The units of ``report`` and, apart, the columns that identify them in a result."""
-    table = units(report, by=by)
-    named = table.assign(title=table["title"].replace("", pd.NA).astype("string"))
+def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
+    """The stretches of text of ``report`` analysed, the columns that identify each unit in a
+    result, and the unit (row of the identity table) each stretch belongs to.
+
+    By document the stretches kept (all text but the appendices, unless asked) are one unit.
+    """
+    table = units(report, by=by, appendices=appendices, part_kind=part_kind)
+    if by == "document":
+        return table, pd.DataFrame(index=range(1)), np.zeros(len(table), dtype=np.int64)
+    named = table.assign(title=table["title"].replace("", pd.NA).astype("string"),
+                         part_kind=table["part_kind"].replace("", pd.NA).astype("string"))
     if by == "paragraph":
         named = named.rename(columns={"title": "headline"})
-    return table, named[_identity_columns(by)]
+    return table, named[_identity_columns(by)], np.arange(len(table))
 
 
 def _unit_of(bounds: tuple[np.ndarray, np.ndarray], offsets: np.ndarray) -> np.ndarray:
     """Row of the unit (``bounds`` = its starts and ends) holding each offset, -1 if none."""
     starts, ends = bounds
+    if not len(starts):  # nothing chosen (a text that is all appendix, or no part of the kinds asked)
+        return np.full(len(offsets), -1)
     row = np.searchsorted(starts, offsets, side="right") - 1
     inside = (row >= 0) & (offsets < ends[np.maximum(row, 0)])
     return np.where(inside, row, -1)
@@ -339,6 +348,8 @@ def theme_matches(
     *,
     by: Unit = "document",
     lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    appendices: bool = False,
+    part_kind: PartKinds = None,
 ) -> pd.DataFrame:
     """Every occurrence of every theme term, one row each, for concordances and plots.
 
@@ -352,6 +363,8 @@ def theme_matches(
         The unit each match is placed in.
     lexicons : iterable of str, path-like or Lexicon, optional
         Lexicon ids or TOML paths; all packaged lexicons when omitted.
+    appendices, part_kind
+        As for :func:`score_themes`: appendices are left out unless asked.
 
     Returns
     -------
@@ -369,7 +382,7 @@ def theme_matches(
     0  绿色发展      2
     """
     report = as_report(report_or_text)
-    table, identity = _units(report, by)
+    table, identity, owner = _units(report, by, appendices, part_kind)
     rows = []
     for lexicon in resolve_lexicons(lexicons):
         for start, end, term, dimension in find_terms(report.text, lexicon):
@@ -379,7 +392,7 @@ def theme_matches(
     )
     matches["dimension"] = matches["dimension"].where(matches["dimension"] != "None")
     row = _unit_of((table["start"].to_numpy(), table["end"].to_numpy()), matches["start"].to_numpy())
-    placed = identity.iloc[row[row >= 0]].reset_index(drop=True)
+    placed = identity.iloc[owner[row[row >= 0]]].reset_index(drop=True)
     return pd.concat([placed, matches[row >= 0].reset_index(drop=True)], axis=1)
 
 
@@ -394,6 +407,8 @@ def score_themes(
     lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
     tokenizer: Tokenizes | None = None,
     dimensions: bool = False,
+    appendices: bool = False,
+    part_kind: PartKinds = None,
 ) -> pd.DataFrame:
     """Attention to each theme in each unit of a report: hits, per 1,000 tokens, share of text.
 
@@ -411,6 +426,12 @@ def score_themes(
         cut once and its tokens are assigned to units by offset.
     dimensions : bool, default=False
         One row per sub-dimension of each theme instead of one per theme.
+    appendices : bool, default=False
+        Count the appendices (名词解释, lists of 民生实事) too. Left out by default: they
+        are not the speech, and by document their terms would swell the totals.
+    part_kind : str or iterable of str, optional
+        Keep only parts of these kinds (``review``, ``plan``, ``outlook``,
+        ``government``, ``other``; see :func:`zjnlp.structure.units`).
 
     Returns
     -------
@@ -422,6 +443,8 @@ def score_themes(
         - ``title`` (by part or section): the heading's title, NA when the report has
           none (the closing, a heading on a page the copy lacks); ``headline`` instead for
           paragraphs: the paragraph's opening phrase, NA when it has none;
+        - ``part_kind`` (by part, section or paragraph): the kind of the part the unit
+          is in, NA outside parts;
         - ``kind`` (by part, section or paragraph): the unit's kind as
           :func:`zjnlp.structure.units` gives it (``part``, ``section``, ``paragraph``,
           ``heading``, ``address``, ``closing`` …), which tells the untitled rows apart;
@@ -453,21 +476,21 @@ def score_themes(
     0  green     2  绿色发展:1, 美丽中国:1
     """
     report = as_report(report_or_text)
-    table, identity = _units(report, by)
+    table, identity, owner = _units(report, by, appendices, part_kind)
     words = _word_starts(report.text, tokenizer or Tokenizer().for_text(report.text))
     bounds = (table["start"].to_numpy(), table["end"].to_numpy())
     word_row = _unit_of(bounds, words)
-    tokens = np.bincount(word_row[word_row >= 0], minlength=len(table))
-    lengths = (table["end"] - table["start"]).to_numpy()
+    tokens = np.bincount(owner[word_row[word_row >= 0]], minlength=len(identity))
+    lengths = np.bincount(owner, weights=(table["end"] - table["start"]).to_numpy(), minlength=len(identity))
     records = []
     for lexicon in resolve_lexicons(lexicons):
         found = find_terms(report.text, lexicon)
         rows = _unit_of(bounds, np.array([m[0] for m in found], dtype=np.int64))
         keys = [(lexicon.id, d.id or None) for d in lexicon.dimensions] if dimensions else [(lexicon.id, None)]
-        counts = {(r, key): Counter() for r in range(len(table)) for key in keys}
+        counts = {(r, key): Counter() for r in range(len(identity)) for key in keys}
         for (_, _, term, dimension), r in zip(found, rows):
             if r >= 0:
-                counts[r, (lexicon.id, dimension if dimensions else None)][term] += 1
+                counts[owner[r], (lexicon.id, dimension if dimensions else None)][term] += 1
         for (r, (theme, dimension)), terms in counts.items():
             hits = sum(terms.values())
             covered = sum(len(t) * n for t, n in terms.items())
@@ -491,6 +514,8 @@ def score_files(
     by: Unit = "document",
     lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
     dimensions: bool = False,
+    appendices: bool = False,
+    part_kind: PartKinds = None,
     jobs: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
@@ -500,7 +525,7 @@ def score_files(
     ----------
     paths : iterable of str or path-like
         Report files, read with ``zjnlp.read.read_report``.
-    by, lexicons, dimensions
+    by, lexicons, dimensions, appendices, part_kind
         As for :func:`score_themes`.
     jobs : int, optional
         Worker processes; one per core when omitted, 1 to stay in this process.
@@ -531,7 +556,9 @@ def score_files(
     from zjnlp.batch import map_reports
 
     columns = ["file", *_identity_columns(by), "theme", *(["dimension"] if dimensions else []), *SCORE_COLUMNS[1:]]
-    score = partial(score_themes, by=by, lexicons=resolve_lexicons(lexicons), dimensions=dimensions)
+    part_kinds(part_kind)
+    score = partial(score_themes, by=by, lexicons=resolve_lexicons(lexicons), dimensions=dimensions,
+                    appendices=appendices, part_kind=part_kind)
     scores, errors = map_reports(score, paths, jobs=jobs, progress=progress)
     for error in errors:
         print(error, file=sys.stderr)
