@@ -416,9 +416,11 @@ def _default(command: Command, option: Option) -> Any:
 
 
 def _add_option(parser: argparse.ArgumentParser, command: Command, option: Option) -> None:
-    from zjnlp.themes import available_lexicons
+    help_text = option.help
+    if "{lexicons}" in help_text:  # loading the themes (and the tokenizer) costs 0.5 s: only for them
+        from zjnlp.themes import available_lexicons
 
-    help_text = option.help.format(lexicons=", ".join(available_lexicons()))
+        help_text = help_text.format(lexicons=", ".join(available_lexicons()))
     if not option.flag.startswith("-"):
         parser.add_argument(option.parameter, metavar=option.metavar, help=help_text)
         return
