@@ -6,7 +6,6 @@ import gzip
 import json
 from collections import Counter
 
-import numpy as np
 import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer

@@ -184,7 +184,7 @@ def test_a_dictionary_file_of_ones_own(tmp_path):
     "kwargs, error, match",
     [
         ({"dictionary": "polcy"}, OptionError, "dictionary='polcy'"),
-        ({"dictionary": Path("no/such/lexicon.txt")}, InputError, "no such dictionary file"),
+        ({"dictionary": Path("no/such/lexicon.txt")}, InputError, "no/such/lexicon.txt: no such file"),
         ({"words": "碳中和"}, OptionError, "not a single string"),
         ({"words": ["碳中和", ""]}, OptionError, "non-empty strings"),
         ({"hmm": "yes"}, OptionError, "hmm='yes'"),
@@ -256,7 +256,7 @@ def test_dictionary_lines_as_jieba_reads_them(tmp_path, line, entry):
 def test_undecodable_dictionary(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes("碳中和 5\n".encode("gbk"))
-    with pytest.raises(InputError, match="cannot be read as a UTF-8 dictionary"):
+    with pytest.raises(InputError, match="cannot be read as UTF-8 text"):
         Tokenizer(dictionary=path)
 
 
