@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zjnlp.errors import InputError, OptionError
+from zjnlp.errors import InputError, OptionError, ZjnlpError
 from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.themes import (

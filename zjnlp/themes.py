@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from zjnlp import errors
-from zjnlp.errors import InputError, OptionError
+from zjnlp.errors import InputError, OptionError, ZjnlpError
 from zjnlp.read import Report
 from zjnlp.structure import Unit, as_report, unit_columns, units
 from zjnlp.tokenize import Tokenizer, Tokenizes, is_word
