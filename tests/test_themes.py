@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zjnlp.errors import InputError, OptionError, ZjnlpError
+from zjnlp.errors import InputError, OptionError
 from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.themes import (
@@ -410,7 +410,7 @@ def test_a_users_lexicon_is_measured_on_the_same_labels(tmp_path):
 
 
 def test_validation_names_a_folder_without_samples(tmp_path):
-    with pytest.raises(ZjnlpError, match="no precision-r"):
+    with pytest.raises(InputError, match="no precision-r"):
         validation(folder=tmp_path)
 
 

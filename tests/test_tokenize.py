@@ -256,7 +256,7 @@ def test_dictionary_lines_as_jieba_reads_them(tmp_path, line, entry):
 def test_undecodable_dictionary(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes("碳中和 5\n".encode("gbk"))
-    with pytest.raises(InputError, match="cannot be read as UTF-8 text"):
+    with pytest.raises(InputError, match="cannot be read as UTF-8"):
         Tokenizer(dictionary=path)
 
 

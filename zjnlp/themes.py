@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from zjnlp import errors
-from zjnlp.errors import InputError, OptionError, ZjnlpError
+from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report
 from zjnlp.structure import Unit, as_report, unit_columns, units
 from zjnlp.tokenize import Tokenizer, Tokenizes, is_word
@@ -577,7 +577,7 @@ def _still_matched(row: pd.Series, lexicon: Lexicon) -> bool:
 def _labelled(kind: str, folder: Path) -> pd.DataFrame:
     paths = sorted(folder.glob(f"{kind}-r*.csv"))
     if not paths:
-        raise ZjnlpError(f"{folder}: no {kind}-r*.csv files of hand-coded samples.")
+        raise InputError(str(folder), errors.NO_SAMPLES.format(kind=kind))
     return pd.concat([pd.read_csv(p, dtype={"label": str, "themes": str, "matched": str}, keep_default_na=False)
                       for p in paths], ignore_index=True)
 
