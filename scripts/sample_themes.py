@@ -19,10 +19,13 @@ excluding every item of the earlier rounds:
     .venv/bin/python scripts/sample_themes.py show precision 1 --theme green
     .venv/bin/python scripts/sample_themes.py matched 1      # after labelling recall-r1.csv
     .venv/bin/python scripts/sample_themes.py notes 1 --why "round 1"   # after a lexicon fix
-    .venv/bin/python scripts/sample_themes.py record 2      # the figures the tests guard
+    .venv/bin/python scripts/sample_themes.py draw 3 --seed 20261130 --themes innovation talent
+    .venv/bin/python scripts/sample_themes.py record        # the figures the tests guard
 
-``record`` writes ``reported.csv``: the figures of the reporting round, which the tests
-compare every later lexicon against. ``notes`` writes, for every labelled hit the current lexicons no longer count, which
+A round may measure only some lexicons (``--themes``: those changed since the last round);
+its recall sentences are then coded for those themes only, which the ``coded`` column of
+``recall-rN.csv`` records. ``record`` writes ``reported.csv``: each theme's figures from the
+latest round that measured it, which the tests compare every later lexicon against. ``notes`` writes, for every labelled hit the current lexicons no longer count, which
 ``exclude`` entry now consumes it (``zjnlp.themes.validation_hits`` reports such hits, and
 the tests fail on one whose ``note`` is empty).
 
@@ -121,7 +124,7 @@ def _draw_stratified(pool: pd.DataFrame, total: int, rng: np.random.Generator) -
     return pd.concat(picked)
 
 
-def draw(round_: int, seed: int, hits: int, n_sentences: int) -> None:
+def draw(round_: int, seed: int, hits: int, n_sentences: int, themes: list[str]) -> None:
     rng = np.random.default_rng(seed)
     reports = _reports()
     sentence_table = _sentences(reports)
@@ -129,7 +132,7 @@ def draw(round_: int, seed: int, hits: int, n_sentences: int) -> None:
     seen = _earlier("precision", round_)
     seen_keys = set(zip(seen["theme"], seen["source"], seen["start"]))
     found = found[[k not in seen_keys for k in zip(found["theme"], found["source"], found["start"])]]
-    sample = pd.concat([_draw_stratified(found[found["theme"] == theme], hits, rng) for theme in available_lexicons()])
+    sample = pd.concat([_draw_stratified(found[found["theme"] == theme], hits, rng) for theme in themes])
     sample.insert(0, "id", [f"p{round_}-{i:04d}" for i in range(1, len(sample) + 1)])
     sample.insert(1, "round", round_)
     sample = sample.assign(label="", reason="", note="")
@@ -145,7 +148,7 @@ def draw(round_: int, seed: int, hits: int, n_sentences: int) -> None:
         "id": [f"r{round_}-{i:04d}" for i in range(1, len(picked) + 1)],
         "round": round_, "corpus": picked["corpus"].to_numpy(), "source": picked["source"].to_numpy(),
         "start": picked["start"].to_numpy(), "end": picked["end"].to_numpy(),
-        "text": picked["text"].to_numpy(), "themes": "",
+        "text": picked["text"].to_numpy(), "coded": ";".join(themes), "themes": "",
     })
     recall.to_csv(VALIDATION / f"recall-r{round_}.csv", index=False)
     print(f"precision-r{round_}.csv: {len(sample)} hits; recall-r{round_}.csv: {len(recall)} sentences")
@@ -154,7 +157,8 @@ def draw(round_: int, seed: int, hits: int, n_sentences: int) -> None:
 def matched(round_: int) -> None:
     path = VALIDATION / f"recall-r{round_}.csv"
     recall = pd.read_csv(path, dtype=str, keep_default_na=False)
-    recall["matched"] = [";".join(themes_in(text)) for text in recall["text"]]
+    coded = recall["coded"].iat[0].split(";") if "coded" in recall else available_lexicons()
+    recall["matched"] = [";".join(themes_in(text, lexicons=coded)) for text in recall["text"]]
     recall.to_csv(path, index=False)
 
 
@@ -173,9 +177,8 @@ def notes(round_: int, why: str) -> None:
     print(f"{len(dropped)} labelled hits no longer counted; notes in {path.name}")
 
 
-def record(round_: int) -> None:
-    table = validation()
-    table = table[table["round"] == round_]
+def record() -> None:
+    table = validation(latest=True)
     table.to_csv(VALIDATION / "reported.csv", index=False, float_format="%.4f")
     print(table.to_string(index=False))
 
@@ -200,13 +203,14 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--seed", type=int, required=True)
     d.add_argument("--hits", type=int, default=52)
     d.add_argument("--sentences", type=int, default=420)
+    d.add_argument("--themes", nargs="+", choices=available_lexicons(), default=available_lexicons(),
+                   help="the lexicons the round measures (default: all); recall is coded for these only")
     m = commands.add_parser("matched")
     m.add_argument("round", type=int)
     n = commands.add_parser("notes")
     n.add_argument("round", type=int)
     n.add_argument("--why", required=True)
-    r = commands.add_parser("record")
-    r.add_argument("round", type=int)
+    commands.add_parser("record")
     s = commands.add_parser("show")
     s.add_argument("kind", choices=["precision", "recall"])
     s.add_argument("round", type=int)
@@ -215,13 +219,13 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--last", type=int)
     args = parser.parse_args(argv)
     if args.command == "draw":
-        draw(args.round, args.seed, args.hits, args.sentences)
+        draw(args.round, args.seed, args.hits, args.sentences, args.themes)
     elif args.command == "matched":
         matched(args.round)
     elif args.command == "notes":
         notes(args.round, args.why)
     elif args.command == "record":
-        record(args.round)
+        record()
     else:
         show(args.kind, args.round, args.theme, args.first, args.last)
     return 0

@@ -606,8 +606,19 @@ def _labelled(kind: str, folder: Path) -> pd.DataFrame:
     paths = sorted(folder.glob(f"{kind}-r*.csv"))
     if not paths:
         raise InputError(str(folder), errors.NO_SAMPLES.format(kind=kind))
-    return pd.concat([pd.read_csv(p, dtype={"label": str, "themes": str, "matched": str}, keep_default_na=False)
+    return pd.concat([pd.read_csv(p, dtype={"label": str, "themes": str, "coded": str, "matched": str}, keep_default_na=False)
                       for p in paths], ignore_index=True)
+
+
+def _coded(recall: pd.DataFrame) -> pd.DataFrame:
+    """The recall sample with ``coded``: the themes each sentence was coded for.
+
+    A round that measured only some lexicons says which in its ``coded`` column; an empty or
+    absent one means the sentence was coded for every packaged theme.
+    """
+    every = set(available_lexicons())
+    given = recall["coded"].fillna("") if "coded" in recall else pd.Series("", index=recall.index)
+    return recall.assign(coded=[set(c.split(";")) if c else every for c in given])
 
 
 def validation_hits(
@@ -645,13 +656,16 @@ def validation(
     *,
     lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
     folder: str | os.PathLike[str] | None = None,
+    latest: bool = False,
 ) -> pd.DataFrame:
     """Precision, recall and F1 of each theme lexicon on the hand-coded samples, by round.
 
-    Round 1 samples were used to fix the lexicons; round 2 samples were drawn afterwards,
-    fresh, and are the figures to report (``CODEBOOK.md`` says how both were coded, and
-    ``REVIEW.md`` what round 1 changed). Figures are recomputed with the lexicons given,
-    so a user's edited lexicon is measured on the same labels.
+    Each round's samples are fresh (drawn excluding every earlier item) and were used to fix
+    the lexicons for the next round, so a theme's latest round is its figure to report
+    (``CODEBOOK.md`` says how the samples were coded, ``REVIEW.md`` what each round
+    changed). A round may measure only some themes (round 3: innovation and talent). Figures
+    are recomputed with the lexicons given, so a user's edited lexicon is measured on the
+    same labels.
 
     Parameters
     ----------
@@ -660,13 +674,15 @@ def validation(
     folder : path-like, optional
         Where ``precision-rN.csv`` and ``recall-rN.csv`` are; the packaged samples when
         omitted.
+    latest : bool, default False
+        Only each theme's latest round (the figures to report), instead of every round.
 
     Returns
     -------
     DataFrame
-        One row per theme and round, columns:
+        One row per theme and round that measured it, columns:
 
-        - ``theme``, ``round``;
+        - ``theme``, ``round`` (the round whose samples give the figures);
         - ``hits``: labelled hits of the theme in the precision sample;
         - ``matched``: those the lexicon still matches (all of them for the lexicon the
           round was drawn with);
@@ -696,14 +712,16 @@ def validation(
     ['theme', 'round', 'hits', 'matched', 'precision']
     """
     hits = validation_hits(lexicons=lexicons, folder=folder)
-    recall = _labelled("recall", Path(folder) if folder else VALIDATION)
+    recall = _coded(_labelled("recall", Path(folder) if folder else VALIDATION))
     records = []
     for lexicon in resolve_lexicons(lexicons):
-        for round_ in sorted(set(hits["round"]) | set(recall["round"])):
+        rounds = sorted(set(hits.loc[hits["theme"] == lexicon.id, "round"])
+                        | {r for r, coded in zip(recall["round"], recall["coded"]) if lexicon.id in coded})
+        for round_ in rounds[-1:] if latest else rounds:
             theirs = hits[(hits["theme"] == lexicon.id) & (hits["round"] == round_)]
             relevant = theirs["label"] == "relevant"
             kept = theirs["matched"]
-            sample = recall[recall["round"] == round_]
+            sample = recall[(recall["round"] == round_) & np.array([lexicon.id in c for c in recall["coded"]])]
             about = sample[[lexicon.id in t.split(";") for t in sample["themes"]]]
             found = sum(bool(find_terms(text, lexicon)) for text in about["text"])
             found_drawn = sum(lexicon.id in m.split(";") for m in about["matched"])
