@@ -288,7 +288,8 @@ def _parser() -> argparse.ArgumentParser:
     targets = command(
         "targets", "Every quantity the report commits to, one row each.",
         "Columns: part, section, paragraph, indicator (what is measured), value, upper (of\n"
-        "a range), unit, qualifier (新增, 以上, 左右, ...), kind (target, achieved or\n"
+        "a range), unit, qualifier (新增, 以上, 左右, ...), measure (increment, level,\n"
+        "rate, ceiling or empty: what the number is), kind (target, achieved or\n"
         "baseline), text (the quantity as written), sentence, start, end, flags (notes\n"
         "such as percent_sign_missing: a rate given as a bare number, read as %).",
         example="zjnlp targets report.txt --include all --format csv",
