@@ -388,7 +388,8 @@ def plot_timeline(
         One row per report with columns ``x`` and ``y``.
     highlight : mapping of str to (x, y) or (x, y, low, high), optional
         Points drawn as red stars with their label (``{"湛江市 2023": (2023, 4.1)}``);
-        with ``low`` and ``high``, an error bar shows the point's interval.
+        with ``low`` and ``high``, an error bar shows the point's interval. Points that
+        share an x are drawn side by side.
     label : str, default="国务院政府工作报告"
         The line's name in the legend.
     title, ylabel : str
@@ -410,8 +411,11 @@ def plot_timeline(
     line = pd.concat([data, breaks]).sort_values(x, kind="stable")
     ax = _axes(ax, (9, 4))
     ax.plot(line[x], line[y], color=BASE, marker="o", markersize=3, linewidth=1.2, label=label)
-    for name, point in (highlight or {}).items():
-        px, py = point[:2]
+    shared = pd.Series([point[0] for point in (highlight or {}).values()], dtype=float)
+    # points at the same x are drawn side by side, 0.6 apart, so their error bars stay apart
+    dodge = (shared.groupby(shared).cumcount() - (shared.groupby(shared).transform("size") - 1) / 2) * 0.6
+    for (name, point), shift in zip((highlight or {}).items(), dodge):
+        px, py = point[0] + shift, point[1]
         if len(point) == 4:
             ax.errorbar([px], [py], yerr=[[py - point[2]], [point[3] - py]], color=HIGHLIGHT, capsize=4, linewidth=1.2, zorder=3)
         ax.scatter([px], [py], marker="*", s=180, color=HIGHLIGHT, zorder=3)

@@ -785,10 +785,10 @@ def bootstrap_ranks(
     ...                     for f, t in texts.items()])
     >>> bootstrap_ranks(scores, n_boot=200).round(1)
       file   theme  value  rank  rank_low  rank_high
-    0    a   green   50.0     1       1.0        2.0
-    1    a  talent   50.0     2       1.0        2.0
-    2    b   green   33.3     2       1.0        2.0
-    3    b  talent   66.7     1       1.0        2.0
+    0    a   green   50.0     1         1          2
+    1    a  talent   50.0     2         1          2
+    2    b   green   33.3     2         1          2
+    3    b  talent   66.7     1         1          2
     """
     _check_bootstrap_options(n_boot, ci)
     if value not in ("share", "per_1000"):
@@ -805,12 +805,13 @@ def bootstrap_ranks(
         draws.append(_resample(hits, tokens, n_boot, np.random.default_rng(stream))[which])
     point, draw = np.array(points), np.stack(draws)  # reports × themes; reports × draws × themes
     rank, draw_rank = _ranks(point), _ranks(draw)
-    low, high = np.quantile(draw_rank, [(1 - ci) / 2, (1 + ci) / 2], axis=1)
+    # ranks are whole numbers: the interval's ends are ranks that occurred in the draws
+    low, high = np.quantile(draw_rank, [(1 - ci) / 2, (1 + ci) / 2], axis=1, method="inverted_cdf")
     return pd.DataFrame({
         group: np.repeat(names, len(themes)),
         "theme": [key[0] for key in themes] * len(names),
         "value": point.ravel(),
         "rank": rank.ravel().astype("int64"),
-        "rank_low": low.ravel(),
-        "rank_high": high.ravel(),
+        "rank_low": low.ravel().astype("int64"),
+        "rank_high": high.ravel().astype("int64"),
     })
