@@ -367,6 +367,7 @@ def test_plot_targets_counts_on_an_integer_axis():
     ax = plotting.plot_targets(table, split="measure")
     ax.figure.canvas.draw()
     assert all(float(t).is_integer() for t in ax.get_xticks())
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["新增量", "目标水平"]
 
 
 def test_large_heatmap_fits_a_notebook_and_writes_whole_numbers():

@@ -53,6 +53,7 @@ _VALUE_LABELS = {"per_1000": "每千词命中数", "share": "占主题词命中�
 _DPI = 120
 _MAX_WIDTH = 9.0  # inches: a notebook's output width at 100 dpi, so figures are not scaled down
 _NUMERALS = "一二三四五六七八九"
+_MEASURE_LABELS = {"increment": "新增量", "level": "目标水平", "rate": "增速", "ceiling": "上限", "其他": "未说明"}
 _KIND_LABELS = {"address": "开头", "contents": "目录", "closing": "结束语", "appendix": "附件", "document": "全文"}
 
 
@@ -596,7 +597,8 @@ def plot_targets(
         One bar per unit at this level.
     split : str, default="theme"
         The column that splits each bar; theme ids are shown by their Chinese names and
-        colours.
+        colours, the values of ``measure`` (increment, level, rate, ceiling) by Chinese
+        names.
     title : str
     ax, save
         As for :func:`plot_lengths`.
@@ -615,7 +617,10 @@ def plot_targets(
     counts = pd.crosstab(frame["_row"], frame["_split"]).reindex(index=list(dict.fromkeys(frame["_row"])))
     counts = counts[counts.sum().sort_values(ascending=False, kind="stable").index]
     themes = split == "theme"
-    names = _theme_names(counts.columns) if themes else list(counts.columns)
+    if themes:
+        names = _theme_names(counts.columns)
+    else:
+        names = [_MEASURE_LABELS.get(c, c) for c in counts.columns] if split == "measure" else list(counts.columns)
     ax = _axes(ax, (7 + _label_width(counts.index), 0.5 * len(counts) + 1.6))
     y, left = np.arange(len(counts)), np.zeros(len(counts))
     palette = mpl.colormaps["tab10"]
