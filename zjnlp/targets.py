@@ -131,6 +131,7 @@ class _Lexicon:
     qualifiers: frozenset[str]
     measures: dict[str, frozenset[str]]  # ceiling, rate, level, increment: see [measures]
     increment_re: re.Pattern  # a verb of making or adding anywhere before the number
+    rate_noun_re: re.Pattern  # an indicator naming a change: 涨幅, 增速
 
 
 def _alternation(words: list[str]) -> str:
@@ -196,6 +197,7 @@ def _lexicon() -> _Lexicon:
         plan_re=re.compile(_alternation(kind["plan"])),
         qualifiers=frozenset(qualifiers["before"] + qualifiers["after"]),
         measures={name: frozenset(words) for name, words in data["measures"].items()},
+        rate_noun_re=re.compile(_alternation(data["measures"]["rate_nouns"])),
         increment_re=re.compile(_alternation(data["measures"]["increment"])),
     )
 
@@ -462,12 +464,12 @@ def _measure(row: _Row, lex: _Lexicon) -> str:
     percent = lex.unit_kind.get(row.fields["unit"]) == "percent"
     if words & lex.measures["ceiling"]:
         return "ceiling"
-    if percent and words & lex.measures["rate"]:
+    if percent and (words & lex.measures["rate"] or lex.rate_noun_re.search(row.fields["indicator"])):
         return "rate"
     if percent or words & lex.measures["level"]:
         return "level"
-    if words & lex.measures["increment"] or lex.increment_re.search(row.before):
-        return "increment"
+    if words & (lex.measures["increment"] | lex.measures["rate"]) or lex.increment_re.search(row.before):
+        return "increment"  # a change in a unit other than % is an amount added (or taken away)
     return ""
 
 
@@ -568,7 +570,7 @@ def extract_targets(
           it (word lists in ``[measures]`` of ``targets.toml``): ``"increment"`` (an
           amount added: 新增/新建/新培育/建设 N), ``"level"`` (a total or state to reach
           or keep: 达到/突破/超过 N, 保持在, or a percentage stating no change),
-          ``"rate"`` (a change as a percentage: 增长 N%), ``"ceiling"`` (a bound:
+          ``"rate"`` (a change as a percentage: 增长 N%, 涨幅 N%), ``"ceiling"`` (a bound:
           控制在/不超过 N, N 以内), or ``""`` when the text does not say. Only
           increments of one unit add up: 新增4家 and 突破500家 do not;
         - ``kind`` (str): ``"target"`` (a commitment), ``"achieved"`` (a result the text
