@@ -16,8 +16,9 @@ When a change *means* to alter outputs: run ``python scripts/golden.py``, read
 
 Usage::
 
-    python scripts/golden.py            # every corpus and case
-    python scripts/golden.py national   # one corpus
+    python scripts/golden.py                            # every corpus and case
+    python scripts/golden.py national                   # one corpus
+    python scripts/golden.py --case 'keywords-keyness*'  # some cases, every corpus
 """
 
 from __future__ import annotations
@@ -199,9 +200,19 @@ def path(corpus: str, case: str) -> Path:
 
 
 def main(argv: list[str]) -> None:
-    for corpus in argv or CORPORA:
+    """Write the golden files of the corpora and cases ``argv`` names (all by default)."""
+    import argparse
+    import fnmatch
+
+    parser = argparse.ArgumentParser(description="Regenerate the golden outputs in tests/golden/.")
+    parser.add_argument("corpora", nargs="*", choices=[[], *CORPORA], metavar="CORPUS", help=", ".join(CORPORA))
+    parser.add_argument("--case", action="append", default=[], metavar="PATTERN", help="only cases matching (shell-style)")
+    args = parser.parse_args(argv)
+    for corpus in args.corpora or CORPORA:
         (GOLDEN / corpus).mkdir(parents=True, exist_ok=True)
         for case in cases(corpus):
+            if args.case and not any(fnmatch.fnmatch(case, pattern) for pattern in args.case):
+                continue
             path(corpus, case).write_text(output(corpus, case), encoding="utf-8")
             print(f"{corpus}/{case}.csv", file=sys.stderr)
 

@@ -40,6 +40,7 @@ import rjieba
 from zjnlp.errors import InputError, OptionError
 
 __all__ = [
+    "DISCOVER_COLUMNS",
     "Tokenizer",
     "Tokenizes",
     "discover_words",
@@ -57,6 +58,7 @@ Dictionary = Literal["policy", "jieba"] | os.PathLike
 
 _DATA = importlib.resources.files(__package__) / "data"
 POLICY_LEXICON = "policy_lexicon.txt"
+DISCOVER_COLUMNS = ["word", "count", "pmi", "left_entropy", "right_entropy", "score", "in_dictionary"]
 STOPWORD_FILES = {"general": "stopwords_general.txt", "policy": "stopwords_policy.txt"}
 
 # --------------------------------------------------------------------------- jieba parity
@@ -678,7 +680,7 @@ def discover_words(
             right_entropy = _entropy(right.get(word, Counter()), count)
             score = math.log(count) * max(pmi, 0.0) * min(left_entropy, right_entropy)
             rows.append((word, count, pmi, left_entropy, right_entropy, score, word in tokenizer))
-    table = pd.DataFrame(rows, columns=["word", "count", "pmi", "left_entropy", "right_entropy", "score", "in_dictionary"])
+    table = pd.DataFrame(rows, columns=DISCOVER_COLUMNS)
     table = table.sort_values(["score", "count", "word"], ascending=[False, False, True], ignore_index=True)
     return table if top is None else table.head(top)
 
