@@ -131,7 +131,7 @@ def test_progress_bar_off_writes_nothing(files, capsys):
 
 @pytest.mark.parametrize("jobs", [0, -1, 1.5, "2", True])
 def test_jobs_must_be_a_positive_integer(files, jobs):
-    with pytest.raises(OptionError, match=r"jobs=.* positive integer"):
+    with pytest.raises(OptionError, match=r"jobs=.* whole number >= 1, or None for one worker per core"):
         map_reports(sentences, files, jobs=jobs)
 
 

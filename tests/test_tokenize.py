@@ -184,7 +184,7 @@ def test_a_dictionary_file_of_ones_own(tmp_path):
     "kwargs, error, match",
     [
         ({"dictionary": "polcy"}, OptionError, "dictionary='polcy'"),
-        ({"dictionary": Path("no/such/lexicon.txt")}, InputError, "no such dictionary file"),
+        ({"dictionary": Path("no/such/lexicon.txt")}, InputError, "no/such/lexicon.txt: no such file"),
         ({"words": "碳中和"}, OptionError, "not a single string"),
         ({"words": ["碳中和", ""]}, OptionError, "non-empty strings"),
         ({"hmm": "yes"}, OptionError, "hmm='yes'"),

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from zjnlp.errors import InputError, OptionError
+from zjnlp.errors import InputError, check_whole_number
 from zjnlp.read import Report, read_report
 
 __all__ = ["map_reports"]
@@ -92,8 +92,7 @@ def map_reports(
     >>> list(table.columns)  # doctest: +SKIP
     ['file', 'chars']
     """
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise OptionError("jobs", jobs, "a positive integer, or None for one worker per core")
+    check_whole_number("jobs", jobs, minimum=1, none="one worker per core")
     files = [os.fspath(path) for path in paths]
     results: list[Result] = []
     workers = min(jobs or os.cpu_count() or 1, len(files))

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from zjnlp.context import term_pattern
-from zjnlp.errors import InputError, OptionError
+from zjnlp.errors import InputError, OptionError, check_whole_number
 from zjnlp.read import Report, read_report
 from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
 from zjnlp.tokenize import Tokenizes, is_word
@@ -129,14 +129,8 @@ class _Terms:
 
 
 def _terms(text: str, tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int) -> _Terms:
-    if isinstance(min_length, bool) or not isinstance(min_length, int) or min_length < 1:
-        raise OptionError("min_length", min_length, "a whole number of characters >= 1")
+    check_whole_number("min_length", min_length, minimum=1)
     return _Terms(tokenizer or _default_tokenizer(text), _stopword_set(stopwords), min_length)
-
-
-def _check_top(top: int) -> None:
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise OptionError("top", top, "a whole number >= 1")
 
 
 def _labelled(table: pd.DataFrame, keys: list[str], rows: list[int], data: dict | pd.DataFrame) -> pd.DataFrame:
@@ -322,7 +316,7 @@ def tfidf_keywords(
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    _check_top(top)
+    check_whole_number("top", top, minimum=1)
     report = as_report(report)
     keys = unit_columns(by)
     table = units(report, by=by)
@@ -423,7 +417,7 @@ def jieba_keywords(
     >>> jieba_keywords("建设红树林博物馆，保护红树林。", by="document", top=1)["term"].tolist()
     ['红树林']
     """
-    _check_top(top)
+    check_whole_number("top", top, minimum=1)
     extractors = _jieba_extractors()
     if method not in extractors:
         raise OptionError("method", method, "'tfidf' or 'textrank'")
@@ -449,8 +443,7 @@ Correction = Literal["fdr_bh", "bonferroni"]
 
 
 def _check_keyness_options(min_count: int, measure: str, correction: str = "fdr_bh") -> None:
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise OptionError("min_count", min_count, "a whole number >= 1")
+    check_whole_number("min_count", min_count, minimum=1)
     if measure not in ("g2", "chi2"):
         raise OptionError("measure", measure, "'g2' (log-likelihood) or 'chi2' (Yates-corrected chi-square)")
     if correction not in ("fdr_bh", "bonferroni"):
@@ -798,10 +791,9 @@ def cooccurrence(
     >>> cooccurrence("保护红树林，建设湛江湾。保护红树林和湛江湾。", terms=["红树林", "湛江湾"])[["source", "target", "weight"]].values.tolist()
     [['湛江湾', '红树林', 2]]
     """
-    if not (window == "sentence" or (isinstance(window, int) and not isinstance(window, bool) and window >= 1)):
-        raise OptionError("window", window, "'sentence' or a whole number of terms >= 1")
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise OptionError("min_count", min_count, "a whole number >= 1")
+    if window != "sentence":
+        check_whole_number("window", window, minimum=1)
+    check_whole_number("min_count", min_count, minimum=1)
     report = as_report(report)
     keys = unit_columns(by)
     table = units(report, by=by)
@@ -954,7 +946,7 @@ def keywords_for_cli(
     zjnlp.errors.InputError
         A reference file cannot be read.
     """
-    _check_top(top)
+    check_whole_number("top", top, minimum=1)
     reference = None if reference is None or len(reference) == 0 else reference
     if method == "tfidf":
         idf = "units" if reference is None else _reference_texts(reference)

@@ -37,7 +37,9 @@ import numpy as np
 import pandas as pd
 import rjieba
 
-from zjnlp.errors import InputError, OptionError
+from zjnlp import errors
+from zjnlp.chinese import HAN
+from zjnlp.errors import InputError, OptionError, check_whole_number
 
 __all__ = [
     "DISCOVER_COLUMNS",
@@ -130,7 +132,7 @@ def _lexicon_entries(text: str, source: str) -> list[tuple[str, int | None, str 
         if not fields or fields[0].startswith("#"):
             continue
         if len(fields) > 3 or len(fields) >= 2 and not fields[1].isdigit():
-            raise InputError(source, f"line {number} is not 'word [frequency] [tag]': {line!r}")
+            raise InputError(source, errors.BAD_LINE.format(number=number, line=line))
         freq = int(fields[1]) if len(fields) >= 2 else None
         entries.append((fields[0], freq, fields[2] if len(fields) == 3 else None))
     return entries
@@ -156,7 +158,7 @@ def _user_text(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot be read as a UTF-8 {what} ({error})") from error
+        raise InputError(str(path), errors.NOT_UTF8.format(error=error)) from error
 
 
 @cache
@@ -184,7 +186,7 @@ def _dictionary_key(dictionary: Dictionary) -> tuple[str | Path, tuple[int, int]
         raise OptionError("dictionary", dictionary, "'policy', 'jieba' or a pathlib.Path of a jieba dictionary file")
     path = Path(dictionary).resolve()
     if not path.is_file():
-        raise InputError(str(dictionary), "no such dictionary file (expected lines 'word [frequency] [tag]')")
+        raise InputError(str(dictionary), errors.MISSING)
     status = path.stat()
     return path, (status.st_mtime_ns, status.st_size)
 
@@ -442,12 +444,12 @@ def is_word(token: str) -> bool:
     return _WORD.search(token) is not None
 
 
-_WORD = re.compile("[\u3400-\u9fff\uf900-\ufaffA-Za-z\U00020000-\U0003ffff]")
+_WORD = re.compile(f"[{HAN}A-Za-z]")
 
 # --------------------------------------------------------------------------- quoted terms
 
 _QUOTED = re.compile("“([^“”\n]{1,40})”|「([^「」\n]{1,40})」")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAN = re.compile(f"[{HAN}]")
 _NOT_IN_TERM = re.compile(r"[\s，。、；：！？,;:!?…—（）()《》〈〉【】\[\]{}<>\"'‘’“”「」]")
 MAX_TERM_LENGTH = 10
 
@@ -594,7 +596,7 @@ def format_tokens(tokens: list[str], *, format: Literal["text", "json"] = "text"
 
 # --------------------------------------------------------------------------- new words
 
-_CANDIDATE = re.compile("[\u4e00-\u9fff]+")
+_CANDIDATE = re.compile(f"[{HAN}]+")
 _ONE_DIGIT = str.maketrans("123456789", "000000000")
 
 
@@ -648,12 +650,9 @@ def discover_words(
     >>> discover_words(texts, min_count=3, top=1).word.tolist()
     ['乡村振兴']
     """
-    if not isinstance(min_count, int) or min_count < 1:
-        raise OptionError("min_count", min_count, "an integer of 1 or more")
-    if not isinstance(max_len, int) or max_len < 2:
-        raise OptionError("max_len", max_len, "an integer of 2 or more")
-    if top is not None and (not isinstance(top, int) or top < 1):
-        raise OptionError("top", top, "an integer of 1 or more, or None for all")
+    check_whole_number("min_count", min_count, minimum=1)
+    check_whole_number("max_len", max_len, minimum=2)
+    check_whole_number("top", top, minimum=1, none="all")
     # Digits count as one character, so that a word always followed by a number
     # (率达 in 覆盖率达95%) does not look free on that side.
     lines = [line for text in texts for line in text.translate(_ONE_DIGIT).splitlines()]
