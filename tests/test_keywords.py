@@ -484,6 +484,13 @@ def test_benjamini_hochberg_is_the_default_and_matches_the_procedure(seed_report
     assert (table["p_adjusted"] >= table["p_value"]).all()
 
 
+def test_benjamini_hochberg_matches_scipy(seed_report):
+    from scipy.stats import false_discovery_control
+
+    table = national_keyness(seed_report, year=2023)
+    assert np.allclose(table["p_adjusted"], false_discovery_control(table["p_value"].to_numpy(), method="bh"))
+
+
 def test_benjamini_hochberg_on_a_textbook_example():
     from zjnlp.keywords import _adjust
 

@@ -413,7 +413,7 @@ def test_a_users_lexicon_is_measured_on_the_same_labels(tmp_path):
 
 
 def test_validation_names_a_folder_without_samples(tmp_path):
-    with pytest.raises(ZjnlpError, match="no precision-r"):
+    with pytest.raises(InputError, match="no precision-r"):
         validation(folder=tmp_path)
 
 

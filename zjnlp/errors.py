@@ -74,7 +74,7 @@ NO_TEXT = "has no report text left after removing site boilerplate"
 NOT_UTF8 = "cannot be read as UTF-8 text ({error})"
 NOT_TOML = "is not valid TOML ({error})"
 BAD_FIELD = "field '{field}' {problem}; fix the file"
-BAD_LINE = "line {number} is not 'word [frequency] [tag]': {line!r}"
+NO_SAMPLES = "holds no {kind}-r*.csv files of hand-coded samples"
 
 # Command line
 BUG = "could not be analysed ({error}); this is a bug in zjnlp: please report it with this file"

@@ -98,6 +98,11 @@ def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
     return frozenset().union(*(load_stopwords(item) for item in lists))
 
 
+def is_term(word: str, stopwords: frozenset[str], min_length: int) -> bool:
+    """Whether a word counts as a term: ``min_length`` characters or more, not a stopword."""
+    return len(word) >= min_length and word not in stopwords
+
+
 @dataclass(frozen=True)
 class _Terms:
     """Cuts a text into words and picks out its terms; the ``tokenizer`` of the vectorizer."""
@@ -110,12 +115,15 @@ class _Terms:
         """The tokens of ``text``, and which of the distinct ones are words and terms."""
         tokens = self.tokenizer.cut(text)
         words = {token for token in set(tokens) if is_word(token)}
-        terms = {word for word in words if len(word) >= self.min_length and word not in self.stopwords}
+        terms = {word for word in words if self.is_term(word)}
         return tokens, words, terms
 
     def __call__(self, text: str) -> list[str]:
         tokens, _, terms = self._classify(text)
         return [token for token in tokens if token in terms]
+
+    def is_term(self, word: str) -> bool:
+        return is_term(word, self.stopwords, self.min_length)
 
     def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
         """Term counts over ``texts`` and their number of words."""
@@ -126,6 +134,19 @@ class _Terms:
             total += sum(token in words for token in tokens)
             counts.update(token for token in tokens if token in terms)
         return counts, total
+
+    def count_reference(self, texts: Sequence[str]) -> tuple[Counter[str], int]:
+        """As :meth:`count`, for a reference corpus: the national reports' counts are shipped."""
+        from zjnlp.reference import term_counts
+
+        counts, words = term_counts(texts, self.tokenizer, stopwords=self.stopwords, min_length=self.min_length)
+        return Counter(counts), words
+
+    def document_frequencies(self, texts: Sequence[str]) -> Counter[str]:
+        """In how many of ``texts`` each term occurs (shipped counts for the national reports)."""
+        from zjnlp.reference import document_frequencies
+
+        return document_frequencies(texts, self.tokenizer, stopwords=self.stopwords, min_length=self.min_length)
 
 
 def _terms(text: str, tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int) -> _Terms:
@@ -322,15 +343,26 @@ def tfidf_keywords(
     table = units(report, by=by)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     texts = table["text"].tolist()
-    documents = _idf_texts(idf, report) or texts
-    vectorizer = TfidfVectorizer(tokenizer=terms, token_pattern=None, lowercase=False, sublinear_tf=sublinear_tf)
+    reference = _idf_texts(idf, report)
+    vocabulary = sorted(set().union(*map(terms, texts))) if reference else None
+    if vocabulary == []:
+        return _labelled(table, keys, [], {column: [] for column in KEYWORD_COLUMNS})
+    vectorizer = TfidfVectorizer(
+        tokenizer=terms, token_pattern=None, lowercase=False, sublinear_tf=sublinear_tf, vocabulary=vocabulary,
+    )
     try:
-        vectorizer.fit(documents)
+        vectorizer.fit(texts)
     except ValueError as error:
         if "empty vocabulary" not in str(error):
             raise
         return _labelled(table, keys, [], {column: [] for column in KEYWORD_COLUMNS})
-    if len(documents) > 1:
+    if reference:
+        # IDF from the reference corpus, counted once (zjnlp.reference), as fitting on it
+        # would give: only the units' own terms matter to their vectors.
+        frequencies = terms.document_frequencies(reference)
+        df = np.array([frequencies[term] for term in vocabulary], dtype="float64") + 1.0
+        vectorizer.idf_ = np.log((len(reference) + 1) / df) + 1.0
+    if reference or len(texts) > 1:
         vectorizer.idf_ = vectorizer.idf_ - 1
     matrix = vectorizer.transform(texts).tocsr()
     names = vectorizer.get_feature_names_out()
@@ -451,25 +483,36 @@ def _check_keyness_options(min_count: int, measure: str, correction: str = "fdr_
 
 
 def _adjust(p_values: np.ndarray, correction: Correction) -> np.ndarray:
-    """p-values adjusted for testing every term of one table at once."""
-    from scipy.stats import false_discovery_control
+    """p-values adjusted for testing every term of one table at once.
 
-    if len(p_values) == 0:
-        return p_values
-    if correction == "bonferroni":
-        return np.minimum(p_values * len(p_values), 1.0)
-    return false_discovery_control(p_values, method="bh")
+    Benjamini-Hochberg: the step-up adjustment ``min over j >= i of p_(j) m / j`` of the
+    sorted p-values (what scipy's ``false_discovery_control`` computes, without importing
+    scipy.stats); Bonferroni: ``p m``. Both at most 1.
+    """
+    m = len(p_values)
+    if correction == "bonferroni" or m == 0:
+        return np.minimum(p_values * m, 1.0)
+    order = np.argsort(p_values, kind="stable")
+    stepped = np.minimum.accumulate((p_values[order] * m / np.arange(1, m + 1))[::-1])[::-1]
+    adjusted = np.empty(m)
+    adjusted[order] = np.minimum(stepped, 1.0)
+    return adjusted
 
 
 def _keyness_table(
     target: Counter[str], target_words: int, reference: Counter[str], reference_words: int,
-    *, min_count: int, measure: Measure, correction: Correction = "fdr_bh",
+    *, min_count: int, measure: Measure, correction: Correction = "fdr_bh", target_only: bool = False,
 ) -> pd.DataFrame:
-    """The keyness of every term counted at least ``min_count`` times in both together."""
-    from scipy.special import xlogy
-    from scipy.stats import chi2 as chi2_distribution
+    """The keyness of every term counted at least ``min_count`` times in both together.
 
-    candidates = sorted(term for term in target.keys() | reference.keys() if target[term] + reference[term] >= min_count)
+    ``target_only``: only the terms the target uses (all the over-used ones), which
+    spares scoring the tens of thousands of words of a large reference.
+    """
+    # chdtrc is what scipy.stats.chi2.sf computes, without importing scipy.stats (about 1 s)
+    from scipy.special import chdtrc, xlogy
+
+    terms = target.keys() if target_only else target.keys() | reference.keys()
+    candidates = sorted(term for term in terms if target[term] + reference[term] >= min_count)
     a = np.array([target[t] for t in candidates], dtype=float)  # the term in the target
     b = np.array([reference[t] for t in candidates], dtype=float)  # the term in the reference
     c, d = target_words - a, reference_words - b  # the other words
@@ -489,7 +532,7 @@ def _keyness_table(
     # Smoothing can reverse the sign when one side is much smaller (a term absent from a
     # short section): the evidence then shows no measurable effect.
     log_ratio = np.where(np.sign(log_ratio) == np.sign(target_rate - reference_rate), log_ratio, 0.0)
-    p_value = chi2_distribution.sf(g2 if measure == "g2" else chi2, df=1)
+    p_value = chdtrc(1, g2 if measure == "g2" else chi2)
     frame = pd.DataFrame({
         "term": candidates,
         "target_count": a.astype("int64"),
@@ -581,7 +624,7 @@ def keyness(
     reference_texts = _corpus_texts(reference, "reference")
     terms = _terms("\n".join(target_texts), tokenizer, stopwords, min_length)
     target_counts, target_words = terms.count(target_texts)
-    reference_counts, reference_words = terms.count(reference_texts)
+    reference_counts, reference_words = terms.count_reference(reference_texts)
     if target_words == 0:
         raise InputError("target", "has no words to compare")
     if reference_words == 0:
@@ -644,6 +687,7 @@ def keyness_by_unit(
 def _unit_keyness(
     report: Report, *, by: Unit, reference: Corpus | None, tokenizer: Tokenizes | None,
     stopwords: Stopwords, min_length: int, min_count: int, measure: Measure, correction: Correction,
+    target_only: bool = False,
 ) -> tuple[pd.DataFrame, list[str], list[tuple[int, pd.DataFrame]]]:
     """The units of ``report`` and the keyness table of each unit that has one (by row)."""
     _check_keyness_options(min_count, measure, correction)
@@ -655,7 +699,7 @@ def _unit_keyness(
         all_counts = sum((counts for counts, _ in counted), Counter())
         all_words = sum(words for _, words in counted)
     else:
-        reference_counts, reference_words = terms.count(_corpus_texts(reference, "reference"))
+        reference_counts, reference_words = terms.count_reference(_corpus_texts(reference, "reference"))
         if reference_words == 0:
             raise InputError("reference", "has no words to compare against")
     results = []
@@ -665,7 +709,7 @@ def _unit_keyness(
         if words and reference_words:
             results.append((row, _keyness_table(
                 counts, words, reference_counts, reference_words,
-                min_count=min_count, measure=measure, correction=correction,
+                min_count=min_count, measure=measure, correction=correction, target_only=target_only,
             )))
     return table, keys, results
 
@@ -960,7 +1004,7 @@ def keywords_for_cli(
             raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
         texts = None if reference is None else _reference_texts(reference)
         options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure", "correction")
-        table, keys, results = _unit_keyness(as_report(report), by=by, reference=texts, **options)
+        table, keys, results = _unit_keyness(as_report(report), by=by, reference=texts, target_only=True, **options)
         rows: list[int] = []
         data: dict[str, list] = {column: [] for column in KEYWORD_COLUMNS}
         for row, frame in results:

@@ -577,7 +577,7 @@ def _still_matched(row: pd.Series, lexicon: Lexicon) -> bool:
 def _labelled(kind: str, folder: Path) -> pd.DataFrame:
     paths = sorted(folder.glob(f"{kind}-r*.csv"))
     if not paths:
-        raise ZjnlpError(f"{folder}: no {kind}-r*.csv files of hand-coded samples.")
+        raise InputError(str(folder), errors.NO_SAMPLES.format(kind=kind))
     return pd.concat([pd.read_csv(p, dtype={"label": str, "themes": str, "matched": str}, keep_default_na=False)
                       for p in paths], ignore_index=True)
 
