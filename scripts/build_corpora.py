@@ -126,7 +126,7 @@ class Source:
     def read(self) -> Report:
         if isinstance(self.data, Path):
             return read_report(self.data)
-        return read_report(self.data, name=f"{self.source_file} ({self.record})")
+        return read_report(text=self.data, name=f"{self.source_file} ({self.record})")
 
 
 class BuildError(Exception):

@@ -149,7 +149,7 @@ def test_html_site_text_is_removed_and_audited(variants):
 
 
 def test_big5_reads_as_the_same_traditional_text():
-    assert read_report(TRADITIONAL.encode("big5")).text == read_report(TRADITIONAL).text
+    assert read_report(TRADITIONAL.encode("big5")).text == read_report(text=TRADITIONAL).text
 
 
 @pytest.mark.parametrize(
@@ -162,7 +162,7 @@ def test_big5_reads_as_the_same_traditional_text():
     ],
 )
 def test_characters_no_writer_can_encode_become_replacement_characters(source, text):
-    report = read_report(source)
+    report = read_report(source) if isinstance(source, bytes) else read_report(text=source)
     assert report.text == text and len(report.offsets) == len(text)
     assert report.text.encode("utf-8")
 
@@ -170,10 +170,21 @@ def test_characters_no_writer_can_encode_become_replacement_characters(source, t
 # --------------------------------------------------------------------------- bad files
 
 
-def _zip() -> bytes:
+def _zip(name: str = "report.txt") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("report.txt", SIMPLIFIED)
+        archive.writestr(name, SIMPLIFIED)
+    return buffer.getvalue()
+
+
+def _scanned_pdf() -> bytes:
+    """A PDF whose page has an image and no text, as a scanner makes it."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
     return buffer.getvalue()
 
 
@@ -181,8 +192,11 @@ BAD_FILES = {
     "empty": (b"", errors.EMPTY),
     "white space only": (" \r\n\t\u3000\n".encode(), errors.BLANK),
     "PNG image": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), errors.BINARY.format(kind="PNG image")),
-    "PDF": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", errors.BINARY.format(kind="PDF document")),
-    "zip": (_zip(), errors.BINARY.format(kind="ZIP archive or Office document")),
+    "damaged PDF": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", errors.BROKEN_FILE.format(kind="PDF", detail="Data format error")),
+    "scanned PDF": (_scanned_pdf(), errors.SCANNED_PDF),
+    "zip": (_zip(), errors.UNSUPPORTED.format(kind="a ZIP archive", fix="unpack it and read the files inside")),
+    "Excel workbook": (_zip("xl/workbook.xml"), errors.UNSUPPORTED.format(kind="an Excel workbook", fix="export the text first (save the sheet as .txt or .csv)")),
+    "Word 97-2003": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + bytes(500), errors.UNSUPPORTED.format(kind="a Word 97-2003 document (.doc)", fix="open it in Word or LibreOffice and save it as .docx")),
     "random bytes": (random.Random(0).randbytes(4096), errors.BINARY.format(kind="NUL bytes")),
     "bad UTF-8 after a BOM": (codecs.BOM_UTF8 + "各位代表".encode() + b"\xff\xfe\xc0", errors.UNDECODABLE),
     "bad UTF-16 after a BOM": (codecs.BOM_UTF16_LE + b"\x00\xd8\x00\xd8", errors.UNDECODABLE),
@@ -278,7 +292,7 @@ def test_a_batch_of_only_bad_files_prints_no_table(bad_files):
 
 
 def test_no_headings_is_one_unit_with_its_paragraphs():
-    report = read_report(NO_HEADINGS)
+    report = read_report(text=NO_HEADINGS)
     for by in ("document", "part", "section"):
         assert len(units(report, by=by)) == 1
     table = structure(report)
@@ -308,19 +322,19 @@ def test_traditional_chinese_is_flagged_and_converted_on_request(tmp_path, comma
 
 
 def test_traditional_chinese_is_a_warning_row():
-    warnings = read_report(TRADITIONAL).warnings
+    warnings = read_report(text=TRADITIONAL).warnings
     assert "traditional_chinese" in set(warnings["kind"])
-    assert "traditional_chinese" not in set(read_report(TRADITIONAL, to_simplified=True).warnings["kind"])
+    assert "traditional_chinese" not in set(read_report(text=TRADITIONAL, to_simplified=True).warnings["kind"])
 
 
 def test_an_unexpected_error_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
     other = tmp_path / "other.txt"
     other.write_text(NO_HEADINGS, encoding="utf-8")
 
-    def buggy(report, *, include="targets"):
+    def buggy(report, *, include="targets", lexicon=None):
         if report.source == str(SEED):
             raise KeyError("三一")
-        return targets(report, include=include)
+        return targets(report, include=include, lexicon=lexicon)
 
     monkeypatch.setattr("zjnlp.targets.targets", buggy)
     code, out, err = run("targets", SEED, other, "--format", "csv", "--jobs", "1")
@@ -348,7 +362,7 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 def read_or_none(text: str):
     try:
-        return read_report(text)
+        return read_report(text=text)
     except InputError:
         return None
 

@@ -160,6 +160,7 @@ def bad_lexicon(tmp_path) -> Path:
         (["keywords", "{seed}", "--method", "textrank", "--reference", "national"], "reference=['national'] is not valid"),
         (["keywords", "{seed}", "--method", "keyness", "--by", "document"], "reference=None is not valid"),
         (["keywords", "{seed}", "--reference", "{missing}"], f"--reference {{missing}}: {errors.MISSING}"),
+        (["targets", "{seed}", "--lexicon", "{bad_lexicon}"], "{bad_lexicon}: is not valid TOML"),
         (["kwic", "{seed}", ""], "term='' is not valid"),
     ],
 )

@@ -109,7 +109,7 @@ def test_the_seed_page_local_terms_and_their_offsets_map_back_to_the_file(seed):
     st.integers(min_value=0, max_value=8),
 )
 def test_every_match_is_the_text_at_its_offsets_with_context_around_it(text, term, window):
-    report = read_report("推进。\n" + text)
+    report = read_report(text="推进。\n" + text)
     table = kwic(report, term, window=window, by="document")
     assert len(table) == report.text.count(term)
     for row in table.itertuples():

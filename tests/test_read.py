@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zjnlp import errors
-from zjnlp.read import read_report
+from zjnlp.read import Report, looks_like_path, read_report
 
 from .conftest import SMALL_REPORT
 
@@ -82,12 +82,12 @@ def test_seed_is_not_repaired(seed_report):
     ],
 )
 def test_normalisation(raw, clean):
-    assert read_report(raw).text == clean
+    assert read_report(text=raw).text == clean
 
 
 def test_offsets_trace_back_to_the_original():
     raw = "\ufeff\u3000\u3000推进绿色发展,建设美丽中国。\r\n\r\n第二段。"
-    report = read_report(raw)
+    report = read_report(text=raw)
     start = report.text.index("建设")
     s, e = report.to_original(start, start + 4)
     assert raw[s:e] == "建设美丽"
@@ -114,7 +114,7 @@ def test_html_page_gives_the_same_report(seed_path):
     lines = seed_path.read_text(encoding="utf-8").splitlines()
     body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line.strip())
     page = f"<!DOCTYPE html><html><head><title>t</title><script>var x = '<p>no</p>';</script></head><body>{body}</body></html>"
-    report = read_report(page)
+    report = read_report(text=page)
     assert report.format == "html"
     assert report.text == read_report(seed_path).text
     start = report.text.index("红树林")
@@ -129,7 +129,7 @@ def test_html_page_gives_the_same_report(seed_path):
         (b" \n\t\r\n", errors.BLANK),
         ("\u3000\n".encode(), errors.BLANK),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "PNG image"),
-        (b"%PDF-1.7 ...", "PDF document"),
+        (b"%PDF-1.7 ...", "is a PDF that cannot be opened"),
         (bytes(range(256)) * 8, "binary"),
         (b"\xff\xfe\xfd\x80\x81" * 100, "could not be decoded|binary"),
     ],
@@ -147,7 +147,7 @@ def test_bad_paths(tmp_path):
 
 
 def test_small_report_header_becomes_metadata():
-    report = read_report(SMALL_REPORT)
+    report = read_report(text=SMALL_REPORT)
     assert report.text.startswith("各位代表：")
     assert report.metadata["place"] == "某市"
     assert report.metadata["speaker"] == "张三"
@@ -156,31 +156,31 @@ def test_small_report_header_becomes_metadata():
 
 
 def test_chinese_numeral_dates():
-    report = read_report("2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n各位代表：\n现在报告工作。")
+    report = read_report(text="2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n各位代表：\n现在报告工作。")
     assert report.metadata["date"] == "2026-01-27"
     assert report.metadata["place"] == "甘肃省"
 
 
 def test_footer_after_the_report_is_removed():
     page = "各位代表：\n现在报告工作。\n让我们团结奋斗！\n相关报道：\n某某新闻标题\n关闭窗口"
-    report = read_report(page)
+    report = read_report(text=page)
     assert report.text == "各位代表：\n现在报告工作。\n让我们团结奋斗！"
     assert report.removed["text"].tolist() == ["相关报道：", "某某新闻标题", "关闭窗口"]
 
 
 def test_traditional_chinese_detected_and_converted():
     text = "各位代表：\n現在，我代表國務院向大會作政府工作報告，請予審議。發展經濟，鞏固國防。"
-    assert "traditional_chinese" in set(read_report(text).warnings["kind"])
-    converted = read_report(text, to_simplified=True)
+    assert "traditional_chinese" in set(read_report(text=text).warnings["kind"])
+    converted = read_report(text=text, to_simplified=True)
     assert "国务院" in converted.text and "traditional_chinese" not in set(converted.warnings["kind"])
-    assert len(converted.text) == len(read_report(text).text)
+    assert len(converted.text) == len(read_report(text=text).text)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_reads_or_raises_input_error(text):
     try:
-        report = read_report(text)
+        report = read_report(text=text)
     except errors.InputError:
         return
     assert len(report.offsets) == len(report.text)
@@ -193,3 +193,127 @@ def test_whitespace_table_is_complete():
 
     every = {chr(c) for c in range(0x110000) if chr(c).isspace()}
     assert set(_WHITESPACE) == every - {"\n", "\r"}
+
+
+# --------------------------------------------------------------------------- paths and text
+
+
+def test_a_str_is_a_path(seed_path, seed_report):
+    assert read_report(str(seed_path)).text == seed_report.text
+    assert read_report(seed_path).source == str(seed_path)
+
+
+def test_a_missing_path_is_an_error_not_a_report(tmp_path):
+    with pytest.raises(errors.InputError, match="no such file"):
+        read_report(str(tmp_path / "seeds" / "report.txt"))
+
+
+def test_text_given_as_a_path_is_an_error():
+    with pytest.raises(errors.InputError, match=r"takes a file path.*text="):
+        read_report(SMALL_REPORT)
+
+
+def test_text_is_given_explicitly():
+    assert read_report(text=SMALL_REPORT).text == Report.from_text(SMALL_REPORT).text
+    assert read_report(text=SMALL_REPORT).source == "<text>"
+
+
+@pytest.mark.parametrize("call", [lambda: read_report(), lambda: read_report("a.txt", text="各位代表："), lambda: read_report(3)])
+def test_source_or_text_exactly_once(call):
+    with pytest.raises(errors.OptionError):
+        call()
+
+
+@pytest.mark.parametrize(
+    "text, is_path",
+    [
+        ("seeds/national/2025-李强.txt", True),
+        ("report.docx", True),
+        ("C:\\reports\\2025.PDF", True),
+        ("./reports/gansu", True),
+        ("就业率超1/10。", False),
+        ("一、工作回顾\n成绩显著。", False),
+        ("各位代表：", False),
+        ("PM2.5浓度下降10%", False),
+    ],
+)
+def test_looks_like_path(text, is_path):
+    assert looks_like_path(text) is is_path
+
+
+# --------------------------------------------------------------------------- no false alarms
+
+
+def kinds(text: str) -> list[str]:
+    return read_report(text=text).warnings["kind"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位代表：\n实施“2030启航计划” “2030先锋工程”。",  # two quoted slogans
+        "各位代表：\n打响“好客山东 好品山东”品牌。",  # the halves of a couplet
+        "各位代表：\n开展“进窗口 走流程”活动。",
+        "各位代表：\n现在报告工作。\n附件2 名词解释",
+        "各位代表：\n一、 过去五年工作回顾\n（六） 更加注重社会建设。",  # after a heading number
+        "各位代表：\n努力提高投资效益。 要提高透明度。",  # after a full stop
+        "各位代表：\n以全省 100 个县为基础。",  # a number set off on both sides
+        "各位代表：\n持续推进国有企业 “争链主、强集群”行动。",
+    ],
+)
+def test_spaces_that_lose_nothing(text):
+    assert "space_in_chinese" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位代表：\n加快“互联网 医疗健康”信息化工作。",
+        "各位代表：\n开展“大数据 社会治理”示范。",
+        "各位代表：\n实施“人工智能 ”行动。",
+        "各位代表：\n本届政府从1 9 9 3 年3 月就职。",
+        "各位代表：\n引进一批急需科技 、青年人才。",
+    ],
+)
+def test_spaces_where_a_character_was_lost(text):
+    assert "space_in_chinese" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位代表：\n研发投入占比超1/10。",
+        "各位代表：\n城乡居民收入比为1∶3.4。",
+        "各位代表：\n三次产业比重为4.0∶37.7∶58.3。",
+        "各位代表：\n文盲率下降到6 %。",
+        "各位代表：\n优良天数比例达到80/85。",
+    ],
+)
+def test_no_missing_percent_in_fractions_and_ratios(text):
+    assert "percent_sign_missing" not in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["各位代表：\n水质优良率达100。", "各位代表：\n服务率分别超30、60。"])
+def test_missing_percent(text):
+    assert "percent_sign_missing" in kinds(text)
+
+
+# --------------------------------------------------------------------------- footers
+
+APPENDIX = "各位代表：\n现在报告工作。\n让我们团结奋斗！\n附件\n2026年民生实事\n一、新增托位2000个。\n主办单位：市卫生健康委\n二、改造老旧小区50个。\n主办单位：市住房城乡建设局"
+
+
+def test_an_appendix_line_that_reads_like_a_footer_is_kept():
+    report = read_report(text=APPENDIX)
+    assert report.text == APPENDIX and report.removed.empty
+
+
+def test_site_footer_after_an_appendix_is_removed_and_the_appendix_kept():
+    report = read_report(text=APPENDIX + "\n版权所有 某市人民政府\n网站地图")
+    assert report.text == APPENDIX
+    assert report.removed["text"].tolist() == ["版权所有 某市人民政府", "网站地图"]
+
+
+def test_a_site_contact_line_is_removed():
+    report = read_report(text="各位代表：\n现在报告工作。\n让我们团结奋斗！\n主办：人民政府办公室\n版权所有 某市人民政府")
+    assert report.text == "各位代表：\n现在报告工作。\n让我们团结奋斗！"

@@ -64,7 +64,7 @@ def assert_tiles(text, table):
 
 
 def test_small_report_structure():
-    table = structure(read_report(SMALL_REPORT))
+    table = structure(read_report(text=SMALL_REPORT))
     assert table["kind"].tolist() == [
         "address", "address", "part", "paragraph", "part", "section", "paragraph", "paragraph",
         "section", "paragraph", "closing",
@@ -133,7 +133,7 @@ def test_sentences():
     table = sentences(SMALL_REPORT, by="section")
     assert table["sentence"].min() == 1
     assert "加快发展方式绿色转型。" in table["text"].tolist()
-    report = read_report(SMALL_REPORT)
+    report = read_report(text=SMALL_REPORT)
     for row in table.itertuples():
         assert report.text[row.start : row.end] == row.text
 
@@ -147,7 +147,7 @@ def test_bad_unit():
 @given(st.lists(st.sampled_from(["一、", "二、", "（一）", "(二)", "各位代表：", "附件", "推进绿色发展。", "建设", "。", "\n", "“", "”", "1.", "一是"]), max_size=40).map("".join))
 def test_units_tile_any_text(text):
     try:
-        report = read_report(text)
+        report = read_report(text=text)
     except errors.InputError:
         return
     for by in ("part", "section", "paragraph"):
@@ -179,3 +179,65 @@ def test_table_of_contents_is_not_parts():
 @pytest.mark.parametrize("line", ["三一、不是标题", "（十十）不是标题", "一二、不是标题"])
 def test_malformed_numerals_are_not_headings(line):
     assert structure(line + "\n正文。")["kind"].tolist() == ["paragraph", "paragraph"]
+
+
+# --------------------------------------------------------------------------- paths and text
+
+from zjnlp.context import kwic  # noqa: E402
+from zjnlp.errors import InputError  # noqa: E402
+from zjnlp.keywords import (  # noqa: E402
+    cooccurrence,
+    jieba_keywords,
+    keyness,
+    keyness_by_unit,
+    national_keyness,
+    term_frequencies,
+    tfidf_keywords,
+)
+from zjnlp.plotting import plot_targets  # noqa: E402
+from zjnlp.structure import as_report  # noqa: E402
+from zjnlp.targets import targets  # noqa: E402
+from zjnlp.themes import score_themes, theme_matches  # noqa: E402
+
+# Every public function that takes a report, called with it as its first argument.
+TAKES_A_REPORT = {
+    "as_report": as_report,
+    "structure": structure,
+    "units": units,
+    "sentences": sentences,
+    "term_frequencies": term_frequencies,
+    "tfidf_keywords": tfidf_keywords,
+    "jieba_keywords": jieba_keywords,
+    "keyness": lambda report: keyness(report, "各位代表：\n推进绿色发展。"),
+    "keyness_by_unit": keyness_by_unit,
+    "national_keyness": lambda report: national_keyness(report, year="all"),
+    "cooccurrence": cooccurrence,
+    "kwic": lambda report: kwic(report, "发展"),
+    "theme_matches": theme_matches,
+    "score_themes": score_themes,
+    "targets": targets,
+    "plot_targets": lambda report: plot_targets(targets(SMALL_REPORT), report=report),
+}
+
+
+@pytest.mark.parametrize("name", TAKES_A_REPORT)
+def test_a_path_given_as_a_str_is_never_analysed_as_text(name, seed_path):
+    with pytest.raises(InputError, match="looks like a file path, not report text; read the file with read_report"):
+        TAKES_A_REPORT[name](str(seed_path))
+
+
+@pytest.mark.parametrize("name", TAKES_A_REPORT)
+def test_a_missing_path_given_as_a_str_is_a_clear_error(name):
+    with pytest.raises(InputError, match="no such file"):
+        TAKES_A_REPORT[name]("reports/2025年政府工作报告.txt")
+
+
+@pytest.mark.parametrize("name", [name for name in TAKES_A_REPORT if name not in ("plot_targets", "as_report")])
+def test_text_a_path_and_a_report_give_the_same_table(name, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(SMALL_REPORT, encoding="utf-8")
+    call = TAKES_A_REPORT[name]
+    expected = call(read_report(path))
+    pd.testing.assert_frame_equal(call(path), expected)
+    if name != "keyness":  # keyness pools texts as they are given, without reading them as reports
+        pd.testing.assert_frame_equal(call(SMALL_REPORT), expected)

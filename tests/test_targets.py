@@ -558,3 +558,44 @@ def test_measure_of_the_seed_page(seed_report):
 )
 def test_measure_of_changes(text, measure):
     assert extract_targets(text).iloc[0]["measure"] == measure
+
+
+# --------------------------------------------------------------------------- the word lists
+
+
+def test_a_new_unit_is_one_word_in_the_toml(tmp_path):
+    """The README's walkthrough: a user's file adds a unit to a kind; nothing else changes."""
+    text = "新增充电桩3000根，建设口袋公园12座。"
+    assert extract_targets(text)["text"].tolist() == ["12座"]
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[measure_units]\ncount = ["根"]\n', encoding="utf-8")
+    table = extract_targets(text, lexicon=mine)
+    assert table[["indicator", "text", "unit"]].values.tolist() == [["充电桩", "3000根", "根"], ["口袋公园", "12座", "座"]]
+
+
+@pytest.mark.parametrize(
+    "content, match",
+    [
+        ('[measure_units]\nspeed = ["节"]\n', r"field 'measure_units.speed' is not a kind of unit of measure \(percent, "),
+        ('[measure_units]\ncount = "艘次"\n', r"field 'measure_units.count' must be a list of non-empty strings"),
+        ('[multipliers]\n"兆" = "1e12"\n', r"field 'multipliers.兆' must be a number"),
+        ('[indicator]\nleadin = ["推进"]\n', r"field 'indicator.leadin' is not a key of targets.toml"),
+        ('replace = true\n[measure_units]\ncount = ["个"]\n', r"is missing \(a file with replace = true gives every key\)"),
+        ('[measure_units\n', r"is not valid TOML"),
+    ],
+)
+def test_a_bad_targets_file_names_the_key(tmp_path, content, match):
+    mine = tmp_path / "mine.toml"
+    mine.write_text(content, encoding="utf-8")
+    with pytest.raises(errors.InputError, match=match):
+        extract_targets("新增3个。", lexicon=mine)
+
+
+def test_a_targets_file_can_replace_the_packaged_one(tmp_path):
+    from zjnlp.quantities import quantity_words
+
+    packaged = (Path(__file__).parents[1] / "zjnlp" / "data" / "targets.toml").read_text(encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text("replace = true\n" + packaged.replace('"个", "家",', '"家",'), encoding="utf-8")
+    assert "个" not in quantity_words(mine)["measure_units"]["count"]
+    assert extract_targets("新增3个园区、5家企业。", lexicon=mine)["text"].tolist() == ["5家"]

@@ -149,6 +149,14 @@ def _check_term(options: dict, *, to_simplified: bool) -> dict:
     return options
 
 
+def _check_target_words(options: dict, *, to_simplified: bool) -> dict:
+    from zjnlp.quantities import quantity_words
+
+    if options["lexicon"] is not None:
+        quantity_words(options["lexicon"])  # a bad file raises InputError naming the key
+    return options
+
+
 def _read_references(options: dict, *, to_simplified: bool) -> dict:
     """Reference files read once, here: a bad one stops the command before it starts."""
     from zjnlp.read import read_report
@@ -339,9 +347,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "targets", "Every quantity the report commits to, one row each.", "zjnlp.targets:targets",
-        columns=_targets_columns,
-        options=(Option("--include", "include", "'targets': what the report commits to; 'all': also the results "
-                        "it looks back on", literal="zjnlp.targets:Include"),),
+        columns=_targets_columns, check=_check_target_words,
+        options=(
+            Option("--include", "include", "'targets': what the report commits to; 'all': also the results "
+                   "it looks back on", literal="zjnlp.targets:Include"),
+            Option("--lexicon", "lexicon", "a TOML file of your own that extends the packaged targets.toml (units "
+                   "of measure, multipliers, cues), or replaces it with 'replace = true'", metavar="PATH"),
+        ),
         example="zjnlp targets report.txt --include all --format csv",
     ),
     Command(
@@ -440,7 +452,7 @@ def _add_option(parser: argparse.ArgumentParser, command: Command, option: Optio
     else:
         default = _default(command, option)
         settings["default"] = default
-        help_text += f" (default: {default})"
+        help_text += "" if default is None else f" (default: {default})"
     if option.literal is not None:
         settings["choices"] = get_args(_function(option.literal))
     if option.minimum is not None:
@@ -456,9 +468,9 @@ def _add_command(commands: argparse._SubParsersAction, command: Command) -> None
         epilog=f"example:\n  {command.example}", formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     if command.many:
-        sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML, any common encoding")
+        sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML in any common encoding, Word (.docx) or PDF")
     else:
-        sub.add_argument("file", type=Path, metavar="FILE", help="a report file: text or HTML, any common encoding")
+        sub.add_argument("file", type=Path, metavar="FILE", help="a report file: text or HTML in any common encoding, Word (.docx) or PDF")
     formats = command.formats
     sub.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
     sub.add_argument("--to-simplified", action="store_true", help="convert traditional characters to simplified before the analysis")

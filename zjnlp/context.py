@@ -70,8 +70,10 @@ def kwic(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     term : str or iterable of str
         The term(s) to find, matched on the text (not on tokens). Where several terms
         start at the same place the longest wins; matches do not overlap.

@@ -67,6 +67,17 @@ UNREADABLE = "cannot be read (permission denied)"
 EMPTY = "is empty"
 BLANK = "holds only white space"
 BINARY = "looks like a binary file ({kind}), not a text report"
+UNSUPPORTED = "is {kind}, which zjnlp cannot read: {fix}"
+SCANNED_PDF = "is a scanned PDF without a text layer: run OCR on it first (for example with ocrmypdf) and read the result"
+BROKEN_FILE = "is a {kind} that cannot be opened ({detail}); it may be damaged or password-protected"
+TEXT_GIVEN_AS_PATH = (
+    "read_report(source) takes a file path, and this str holds text; "
+    "read text with read_report(text=...) or Report.from_text(...)"
+)
+PATH_GIVEN_AS_TEXT = (
+    "looks like a file path, not report text{exists}; read the file with "
+    "read_report({path!r}) (or pass a pathlib.Path), and give text as a Report or with Report.from_text(...)"
+)
 UNDECODABLE = "could not be decoded as Chinese text in UTF-8, UTF-16, GB18030 or Big5"
 NO_TEXT = "has no report text left after removing site boilerplate"
 

@@ -39,7 +39,7 @@ import pandas as pd
 
 from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError, check_whole_number
-from zjnlp.read import Report, read_report
+from zjnlp.read import Report, looks_like_path, read_report
 from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
 from zjnlp.tokenize import Tokenizes, is_word
 
@@ -175,8 +175,10 @@ def term_frequencies(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="document"
         The unit of analysis.
     tokenizer : object with ``cut(text) -> list[str]``, optional
@@ -228,18 +230,27 @@ def term_frequencies(
 # --------------------------------------------------------------------------- TF-IDF
 
 
+def _text_of(item: object) -> object:
+    """A text as it is; a report's text; a path's report read (a str path raises, see ``as_report``)."""
+    if isinstance(item, str) and not looks_like_path(item):
+        return item
+    if isinstance(item, (Report, str, os.PathLike)):
+        return as_report(item).text
+    return item
+
+
 def _corpus_texts(corpus: Corpus, name: str) -> list[str]:
     """The texts of a report, a text, a corpus table (its ``text`` column) or an iterable of them."""
     if isinstance(corpus, Report):
         return [corpus.text]
-    if isinstance(corpus, str):
-        return [corpus]
+    if isinstance(corpus, (str, os.PathLike)):
+        return [_text_of(corpus)]
     if isinstance(corpus, pd.DataFrame):
         if "text" not in corpus.columns:
             raise OptionError(name, "a DataFrame without a 'text' column", "a table with a 'text' column, such as zjnlp.corpus.national()")
         return corpus["text"].tolist()
     try:
-        texts = [item.text if isinstance(item, Report) else item for item in corpus]
+        texts = [_text_of(item) for item in corpus]
     except TypeError:
         raise OptionError(name, type(corpus).__name__, "a Report, a text, a table with a 'text' column, or an iterable of texts") from None
     if not all(isinstance(text, str) for text in texts):
@@ -294,8 +305,10 @@ def tfidf_keywords(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     top : int, default=10
@@ -429,8 +442,10 @@ def jieba_keywords(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     top : int, default=10
@@ -651,8 +666,10 @@ def keyness_by_unit(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     reference : Report, str, DataFrame, iterable of str, or None, default=None
@@ -733,8 +750,10 @@ def national_keyness(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     year : "same", "all" or int, default="same"
         ``"same"``: the national report of the report's own year (from its metadata);
         an int: the national report of that year; ``"all"``: all national reports
@@ -798,8 +817,10 @@ def cooccurrence(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     terms : iterable of str, optional
         Only these terms, matched on the text (longest first, so a multi-word term is
         found whatever the segmentation); by default every term the tokenizer finds
@@ -960,8 +981,10 @@ def keywords_for_cli(
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="section"
         The unit of analysis.
     top : int, default=10

@@ -1,11 +1,14 @@
-"""Read a report: bytes → text → clean body text, with an audit of every change.
+"""Read a report: a file → text → clean body text, with an audit of every change.
 
 A government work report reaches an analyst as a scraped web page, a file saved in
-GB18030, or an HTML page. :func:`read_report` turns any of these into a :class:`Report`:
+GB18030, an HTML page, a Word document or a PDF. :func:`read_report` turns any of these
+into a :class:`Report`:
 
-1. **decode**: BOM, UTF-8, UTF-16, GB18030 (charset-normalizer as a last resort, which
-   finds Big5);
-   binary files are refused;
+1. **extract**: a Word (.docx) or PDF file is recognised by its first bytes and its text
+   taken out by :mod:`zjnlp.formats` (PDF lines re-joined into paragraphs, page numbers
+   and running headers removed and audited); other files are **decoded**: BOM, UTF-8,
+   UTF-16, GB18030 (charset-normalizer as a last resort, which finds Big5); other binary
+   files are refused with what to do instead;
 2. **HTML → text**: block elements become lines, scripts and styles are skipped;
 3. **normalise**: line ends, zero-width characters, white space (nbsp, ideographic
    space), full-width digits and Latin letters, and half-width punctuation next to
@@ -16,14 +19,31 @@ GB18030, or an HTML page. :func:`read_report` turns any of these into a :class:`
 5. **detect damage**: signs of scraping damage become rows of :attr:`Report.warnings`
    with their positions. Nothing is repaired.
 
+Paths and text are never confused: ``read_report(path)`` reads a file (a ``str`` or a
+:class:`pathlib.Path`), ``read_report(text=...)`` or :meth:`Report.from_text` reads text.
+
 Every character of :attr:`Report.text` keeps the index of the character of
 :attr:`Report.raw` it came from, so any later result maps back to the original
-(:meth:`Report.to_original`).
+(:meth:`Report.to_original`). What :attr:`Report.raw` is depends on the format:
+
+========  ==================================================================
+format    :attr:`Report.raw`, which ``to_original`` indexes
+========  ==================================================================
+text      the decoded file
+html      the HTML source (offsets point at the characters inside the tags)
+docx      the document's text as extracted: one paragraph a line, a table row
+          a line with its cells joined by `` | ``, list numbers Word generates
+          written out (a .docx has no character offsets of its own)
+pdf       the text layer, page by page (pages separated by ``"\f"``, so the
+          page of a span is ``raw.count("\f", 0, start) + 1``), lines as the
+          PDF lays them out, before they are re-joined into paragraphs
+========  ==================================================================
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,7 +55,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from zjnlp import errors
+from zjnlp import errors, formats
 from zjnlp.chinese import (
     ADDRESS_RE,
     CJK_PUNCTUATION,
@@ -45,21 +65,19 @@ from zjnlp.chinese import (
     SENTENCE_END,
     numeral_value,
 )
+from zjnlp.quantities import quantity_words
 
-__all__ = ["Report", "read_report", "read_text_file"]
+__all__ = ["Report", "read_report", "read_text_file", "looks_like_path"]
 
 REMOVED_COLUMNS = ["start", "end", "reason", "text"]
 WARNING_COLUMNS = ["kind", "start", "end", "text", "message"]
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
-    b"%PDF": "PDF document",
-    b"PK\x03\x04": "ZIP archive or Office document",
     b"GIF8": "GIF image",
     b"\xff\xd8\xff": "JPEG image",
     b"\x7fELF": "executable",
     b"\x1f\x8b": "gzip archive",
-    b"\xd0\xcf\x11\xe0": "Office 97-2003 document",
 }
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -109,19 +127,22 @@ class Report:
         exactly one ``"\\n"``, site text removed, white space and punctuation width
         normalised.
     raw : str
-        The decoded original (the HTML source for an HTML page).
+        The original as text: the decoded file, the HTML source of a page, or the text
+        extracted from a Word document or a PDF (see the table in :mod:`zjnlp.read`).
     offsets : numpy.ndarray
         ``offsets[i]`` is the index in :attr:`raw` of the character ``text[i]`` came from.
     source : str
         File name, or ``"<text>"`` / ``"<bytes>"``.
     encoding : str
-        The encoding the bytes were decoded with (``"str"`` for text input).
+        The encoding the bytes were decoded with (``"str"`` for text input, ``"docx"``
+        or ``"pdf"`` for text extracted from those files).
     format : str
-        ``"text"`` or ``"html"``.
+        ``"text"``, ``"html"``, ``"docx"`` or ``"pdf"``.
     metadata : dict
         ``title, place, year, date, speaker, publish_date`` (``None`` when absent).
     removed : pandas.DataFrame
-        One row per removed line: ``start, end`` (into :attr:`raw`), ``reason, text``.
+        One row per removed line: ``start, end`` (into :attr:`raw`), ``reason, text``;
+        for a PDF also the page numbers and running headers and footers.
     warnings : pandas.DataFrame
         Detected damage: ``kind, start, end`` (into :attr:`text`), ``text, message``.
     """
@@ -141,6 +162,17 @@ class Report:
         if not 0 <= start < end <= len(self.text):
             raise errors.OptionError("span", (start, end), f"0 <= start < end <= {len(self.text)}")
         return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+
+    @classmethod
+    def from_text(cls, text: str, *, name: str | None = None, to_simplified: bool = False) -> Report:
+        """Read a report from its text: the same as ``read_report(text=text)``.
+
+        Examples
+        --------
+        >>> Report.from_text("各位代表：\\n推进绿色发展,建设美丽中国。").text
+        '各位代表：\\n推进绿色发展，建设美丽中国。'
+        """
+        return read_report(text=text, name=name, to_simplified=to_simplified)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -385,6 +417,7 @@ _SITE_LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("licence", re.compile(r"^(本作品(是|来自)|Public domain$|false$|本模板|注：中文维基文库)")),
     ("footer", re.compile(r"(版权所有|ICP备|公网安备|网站标识码|主办单位|承办单位|^(主办|承办|协办|技术支持|地址|电话|联系电话|传真|邮编|邮箱)[:：]|网站找错|联系我们|网站地图|扫一扫|二维码|相关报道|相关链接|相关附件|相关文档|相关阅读|相关新闻|点击图片|进入专题|欢迎咨询|^最新.{0,10}$|^[0-9a-f]{32}[:：]?$)")),
 ]
+_CONTACT_LINE_RE = re.compile(r"^(主办单位|承办单位|主办|承办|协办|技术支持|地址|电话|联系电话|传真|邮编|邮箱)[:：](?!.*(版权所有|ICP备|公网安备|网站标识码))")
 # A footer marker starts the site text after the report: everything from it on is removed.
 _FOOTER_START_RE = re.compile(
     r"^(相关报道|相关链接|相关附件|相关文档|相关阅读|相关新闻|责任编辑|扫一扫在手机打开当前页|打印本页|关闭窗口|返回顶部|分享到|【?\s*打印\s*】?|上一页.*|.*下一页|本作品(是|来自).*)[:：>》\s]*$"
@@ -469,10 +502,23 @@ def _site_text(text: str) -> list[tuple[int, str]]:
             removed[i] = _site_reason(lines[i]) or "footer: after the end of the report"
         end = footer
     # Short site lines just before the footer (a "click here" banner, a lone 收藏, a source).
+    block = []
     i = end - 1
     while i > first and _site_reason(lines[i]) and len(lines[i]) <= 30 and lines[i][-1] not in "。！？；":
-        removed[i] = _site_reason(lines[i])
+        block.append(i)
         i -= 1
+    # A contact line (主办单位：…, 电话：…) is report text, not site text, when the block has
+    # nothing but contact lines and no footer follows, or when the report writes such
+    # lines itself (an appendix listing projects with their 主办单位).
+    contact = {j: _CONTACT_LINE_RE.match(lines[j]) for j in block}
+    if footer is None and all(contact.values()):
+        return sorted(removed.items())
+    body = lines[first : i + 1]
+    for j in block:
+        label = contact[j]
+        if label and any(line.startswith(label.group(1)) for line in body):
+            continue
+        removed[j] = _site_reason(lines[j])
     return sorted(removed.items())
 
 
@@ -504,7 +550,7 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
             if published and meta["publish_date"] is None:
                 meta["publish_date"] = _iso_date(published)
             continue
-        if reason in ("header: caption", "header: photo caption") or reason.startswith(("breadcrumb", "source", "toolbar", "view")):
+        if reason == "header: photo caption":
             continue
         if meta["title"] is None and _TITLE_RE.search(line) and not _VENUE_RE.search(line):
             meta["title"] = line
@@ -537,25 +583,50 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
 # --------------------------------------------------------------------------- damage
 
 
+# A space between two words of which one is Chinese, or between a word and the punctuation
+# that ends it, where something was lost ('+' in 互联网+医疗健康 as a page shows it, words in
+# 急需科技 、青年) or a line broken: not a space after punctuation or before an opening mark
+# (“2030启航计划” “2030先锋工程”, 。 要, （六） 更加, 国有企业 “争链主”), around a number set
+# off on both sides (全省 100 个), after 附件2, nor between the two halves of a quoted
+# couplet (“好客山东 好品山东”).
+_WORD = rf"{HAN}A-Za-z0-9"
 _SPACE_IN_CHINESE_RE = re.compile(
-    rf"(?<=[{HAN}{CJK_PUNCTUATION}A-Za-z0-9]) (?=[{HAN}{CJK_PUNCTUATION}])|(?<=[{HAN}{CJK_PUNCTUATION}]) (?=[A-Za-z0-9])"
+    rf"(?<=[{HAN}])[ ](?=[{_WORD}])|(?<=[{_WORD}“‘])[ ](?=[{HAN}])|(?<=[“‘])[ ](?=[A-Za-z0-9])"
+    rf"|(?<=[{_WORD}])[ ](?=[”’、，。；：！？）》」』])"
 )
-# A rate followed by a bare number: the page lost its % sign ("优良率达100", "服务率分别超30、60").
-MISSING_PERCENT_RE = re.compile(
-    r"(率|占比|比重|比例|覆盖面)(?:[^，。；\n\d]{0,8}?)(?:达到|达|超过|超|保持在|提高到|提升到|提高至|提升至|稳定在|不低于|不少于|高于|低于|在|为|至|到)"
-    r"\d+(?:\.\d+)?(?:[、和及至到—-]\d+(?:\.\d+)?)*(?![\d.%％‰]|个百分点|[万亿千百十元人个家所台次条项倍])"
-)
+_SPACED_NUMBER_RE = re.compile(rf"[{HAN}] [A-Za-z0-9.%]+ [{HAN}]")
+_ANNEX_SPACE_RE = re.compile(r"附件\s*[0-9一二三四五六七八九十]+$")
+_QUOTED_RE = re.compile(r"“([^“”\n]{0,40})”")
+
+
+@cache
+def _missing_percent_re() -> re.Pattern:
+    """A rate followed by a bare number: the page lost its % sign ("优良率达100", "服务率分别超30、60").
+
+    A number followed by a unit of measure or a multiplier of ``targets.toml`` has its unit;
+    a number that is one side of a fraction (超1/10), a ratio (1∶3.4) or a range with "/"
+    is not a rate.
+    """
+    words = quantity_words()
+    units = [unit for kind in words["measure_units"].values() for unit in kind] + list(words["multipliers"])
+    has_unit = "|".join(re.escape(unit) for unit in sorted(set(units), key=len, reverse=True))
+    return re.compile(
+        r"(率|占比|比重|比例|覆盖面)(?:[^，。；\n\d]{0,8}?)(?:达到|达|超过|超|保持在|提高到|提升到|提高至|提升至|稳定在|不低于|不少于|高于|低于|在|为|至|到)"
+        rf"\d+(?:\.\d+)?(?:[、和及至到—-]\d+(?:\.\d+)?)*(?!\s?[\d.%％‰/∶:：]|个百分点|{has_unit})"
+    )
 
 
 def _damage(text: str, removed_lines: list[str]) -> list[dict]:
     found = []
     for match in _SPACE_IN_CHINESE_RE.finditer(text):
+        if not _lost_character(text, match.start()):
+            continue
         s, e = max(0, match.start() - 6), min(len(text), match.end() + 6)
         found.append({
             "kind": "space_in_chinese", "start": match.start(), "end": match.end(), "text": text[s:e],
-            "message": "a space inside Chinese text: the page may have turned '+' into a space (互联网+医疗健康)",
+            "message": "a space inside Chinese text: a character may be lost here (the page may have turned '+' into a space: 互联网 医疗健康)",
         })
-    for match in MISSING_PERCENT_RE.finditer(text):
+    for match in _missing_percent_re().finditer(text):
         found.append({
             "kind": "percent_sign_missing", "start": match.start(), "end": match.end(), "text": match.group(),
             "message": "a rate given as a bare number: the page may have dropped its % sign",
@@ -603,6 +674,22 @@ def _damage(text: str, removed_lines: list[str]) -> list[dict]:
     return sorted(found, key=lambda row: (row["start"], row["kind"]))
 
 
+def _lost_character(text: str, at: int) -> bool:
+    """Whether the space at ``text[at]`` (matched by _SPACE_IN_CHINESE_RE) stands for a lost character."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if _ANNEX_SPACE_RE.search(text, line_start, at):
+        return False
+    for match in _SPACED_NUMBER_RE.finditer(text, max(line_start, at - 40), at + 40):
+        if match.start() < at < match.end():
+            return False
+    for match in _QUOTED_RE.finditer(text, max(line_start, at - 42), at + 42):
+        if match.start() < at < match.end():
+            first, space, second = match.group(1).partition(" ")
+            if space and len(first) == len(second) >= 3 and _HAN_RE.fullmatch(first[0]) and _HAN_RE.fullmatch(second[0]):
+                return False  # the halves of a couplet: “好客山东 好品山东”
+    return True
+
+
 def _unbalanced_close_quote(line: str) -> bool:
     close = line.find("”")
     return close != -1 and "“" not in line[:close]
@@ -611,18 +698,51 @@ def _unbalanced_close_quote(line: str) -> bool:
 # --------------------------------------------------------------------------- entry point
 
 
+_PATH_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".docx", ".doc", ".pdf", ".xls", ".xlsx", ".csv", ".json", ".md")
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether a ``str`` given where report text is expected is a file path instead.
+
+    A path is one short line that names an existing file, ends in a file suffix
+    (``.txt``, ``.html``, ``.docx``, ``.pdf``, …), or holds a path separator and no
+    Chinese punctuation or space (``seeds/national/2025-李强.txt``, not ``超1/10。``).
+
+    Examples
+    --------
+    >>> looks_like_path("seeds/national/2025-李强.txt"), looks_like_path("就业率达1/10。")
+    (True, False)
+    """
+    line = text.strip()
+    if not line or "\n" in line or len(line) > 400:
+        return False
+    if line.lower().endswith(_PATH_SUFFIXES):
+        return True
+    if re.search(r"[/\\]", line) and not re.search(rf"[\s{CJK_PUNCTUATION}]", line):
+        return True
+    try:
+        return os.path.isfile(line)
+    except (OSError, ValueError):
+        return False
+
+
 def read_report(
-    source: str | bytes | Path,
+    source: str | os.PathLike | bytes | None = None,
     *,
+    text: str | None = None,
     name: str | None = None,
     to_simplified: bool = False,
 ) -> Report:
-    """Read a report from a file, bytes or text and clean it.
+    """Read a report from a file (text, HTML, Word or PDF), its bytes, or its text, and clean it.
 
     Parameters
     ----------
-    source : pathlib.Path, bytes or str
-        A path to a file (``Path``), the file's bytes, or the text itself (``str``).
+    source : str, pathlib.Path or bytes
+        The path of a file (a ``str`` is always a path, never text), or the file's bytes.
+        The format is recognised from the content, not the name: a .docx or a PDF by its
+        first bytes, HTML by its tags, anything else is decoded as text.
+    text : str, optional
+        The text of the report itself, instead of ``source``.
     name : str, optional
         The name used in messages; defaults to the path, ``"<bytes>"`` or ``"<text>"``.
     to_simplified : bool, default=False
@@ -639,44 +759,67 @@ def read_report(
     ------
     zjnlp.errors.InputError
         The file is missing, a directory, unreadable, empty, blank, binary or
-        undecodable, or no report text is left.
+        undecodable, a scanned PDF without a text layer, a format zjnlp does not read
+        (Excel, PowerPoint, .doc), no report text is left; or a ``str`` given as
+        ``source`` holds text rather than a path.
+    zjnlp.errors.OptionError
+        Neither or both of ``source`` and ``text`` are given, or of the wrong type.
+
+    See Also
+    --------
+    Report.from_text : the same as ``read_report(text=...)``.
+    zjnlp.formats : how Word and PDF files are read.
+
+    Notes
+    -----
+    Over 60 lines on purpose: its body is the module's five steps in order, each a
+    call, with the offsets carried from one to the next in plain sight.
 
     Examples
     --------
-    >>> report = read_report("各位代表：\\n推进绿色发展,建设美丽中国。")
+    >>> report = read_report(text="各位代表：\\n推进绿色发展,建设美丽中国。")
     >>> report.text
     '各位代表：\\n推进绿色发展，建设美丽中国。'
     """
-    if isinstance(source, Path):
-        name = name or str(source)
-        data: bytes | str = read_text_file(source)
+    if (source is None) == (text is None):
+        raise errors.OptionError("source/text", "both" if source is not None else "neither", "a path or bytes as source, or text=...")
+    extracted = None
+    if text is not None:
+        if not isinstance(text, str):
+            raise errors.OptionError("text", type(text).__name__, "a str (give a path or bytes as source)")
+        name = name or "<text>"
+        raw, encoding = text, "str"
     elif isinstance(source, (bytes, bytearray)):
         name = name or "<bytes>"
-        data = bytes(source)
-    elif isinstance(source, str):
-        name = name or "<text>"
-        data = source
+        raw, encoding, extracted = _open(bytes(source), name)
+    elif isinstance(source, (str, os.PathLike)):
+        if isinstance(source, str) and ("\n" in source or len(source) > 1000):
+            raise errors.InputError("<text>", errors.TEXT_GIVEN_AS_PATH)
+        path = Path(source)
+        name = name or str(path)
+        raw, encoding, extracted = _open(read_text_file(path), name)
     else:
-        raise errors.OptionError("source", type(source).__name__, "a pathlib.Path, bytes or str")
-    if isinstance(data, bytes):
-        raw, encoding = _decode(data, name)
-    else:
-        raw, encoding = data, "str"
+        raise errors.OptionError("source", type(source).__name__, "a path (str or pathlib.Path) or bytes")
     if not raw:
         raise errors.InputError(name, errors.EMPTY)
-    if not raw.strip(" \t\r\n\x0b\x0c\u3000\u00a0" + _ZERO_WIDTH) or raw.isspace():
+    if not raw.strip(" \t\r\n\x0b\x0c\u3000\u00a0\f" + _ZERO_WIDTH) or raw.isspace():
         raise errors.InputError(name, errors.BLANK)
 
-    fmt = "html" if _looks_like_html(raw) else "text"
-    if fmt == "html":
+    removed_rows = []
+    if extracted is not None:
+        fmt, text, offsets = extracted.format, extracted.text, extracted.offsets
+        removed_rows = list(extracted.removed)
+    elif _looks_like_html(raw):
+        fmt = "html"
         text, offsets = _html_to_text(raw)
     else:
+        fmt = "text"
         text, offsets = raw, np.arange(len(raw), dtype=np.int64)
     if to_simplified:
         text = text.translate(_traditional_table())
     text, offsets = _normalise(text, offsets)
 
-    removed_rows, header, removed_lines = [], [], []
+    header, removed_lines = [], []
     line_spans = _split_lines(text)
     drop = np.zeros(len(text), dtype=bool)
     for index, reason in _site_text(text):
@@ -684,7 +827,7 @@ def read_report(
         line = text[s:e]
         drop[s:e] = True
         raw_start, raw_end = int(offsets[s]), int(offsets[e - 1]) + 1
-        original = raw[raw_start:raw_end] if fmt == "text" else line
+        original = line if fmt == "html" else raw[raw_start:raw_end]
         removed_rows.append({"start": raw_start, "end": raw_end, "reason": reason, "text": original})
         removed_lines.append(line)
         if reason.startswith("header") or reason == "publish date":
@@ -704,9 +847,19 @@ def read_report(
         encoding=encoding,
         format=fmt,
         metadata=_metadata(header),
-        removed=pd.DataFrame(removed_rows, columns=REMOVED_COLUMNS),
+        removed=pd.DataFrame(sorted(removed_rows, key=lambda row: row["start"]), columns=REMOVED_COLUMNS),
         warnings=pd.DataFrame(_damage(text, removed_lines), columns=WARNING_COLUMNS),
     )
+
+
+def _open(data: bytes, name: str) -> tuple[str, str, formats.Extracted | None]:
+    """A file's bytes → its raw text and encoding, and what a Word or PDF reader extracted."""
+    kind = formats.sniff(data, name)
+    if kind is None:
+        raw, encoding = _decode(data, name)
+        return raw, encoding, None
+    extracted = formats.read_docx(data, name) if kind == "docx" else formats.read_pdf(data, name)
+    return extracted.raw, kind, extracted
 
 
 def _mask(text: str, keep: np.ndarray) -> str:

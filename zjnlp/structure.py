@@ -18,6 +18,7 @@ sentences. Every character of the text belongs to exactly one unit at every leve
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Literal
 
@@ -25,14 +26,13 @@ import pandas as pd
 
 from zjnlp.chinese import ADDRESS_RE as _ADDRESS_RE
 from zjnlp.chinese import ITEM_NUMBER, NUMBER_1_99, ORDINAL_IS, numeral_value, sentence_spans
-from zjnlp.errors import OptionError
-from zjnlp.read import Report, read_report
+from zjnlp.errors import PATH_GIVEN_AS_TEXT, InputError, OptionError
+from zjnlp.read import Report, looks_like_path, read_report
 
 __all__ = ["Unit", "UNIT_COLUMNS", "structure", "units", "sentences", "unit_columns", "as_report"]
 
 Unit = Literal["document", "part", "section", "paragraph"]
 UNIT_COLUMNS = ["part", "section", "paragraph"]
-KINDS = ("address", "contents", "part", "section", "paragraph", "closing", "appendix")
 STRUCTURE_COLUMNS = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind", "start", "end", "text"]
 UNITS_COLUMNS = ["title", "kind", "start", "end", "text"]  # after the unit columns of ``by``
 
@@ -45,9 +45,42 @@ _HEADLINE_MAX = 40
 _HEADLINE_RE = re.compile(rf"^([^。！？；]{{2,{_HEADLINE_MAX}}}?)[。！？；]")
 
 
-def as_report(source: Report | str) -> Report:
-    """Return ``source`` if it is a :class:`Report`, else read it (a ``str`` is the text)."""
-    return source if isinstance(source, Report) else read_report(source)
+def as_report(source: Report | str | os.PathLike | bytes) -> Report:
+    """The report every analysis takes: a :class:`Report`, a path, or the text itself.
+
+    Parameters
+    ----------
+    source : Report, pathlib.Path, bytes or str
+        A report from :func:`~zjnlp.read.read_report` (returned as it is), a
+        :class:`pathlib.Path` or a file's bytes (read with it), or the text of a report (a ``str``, read
+        with :meth:`Report.from_text`). A ``str`` is never taken for a path: one that
+        looks like one raises instead of being analysed as a one-line report.
+
+    Raises
+    ------
+    zjnlp.errors.InputError
+        ``source`` is a ``str`` that looks like a file path (``"seeds/x.txt"``): read the
+        file with ``read_report(path)`` or pass a :class:`pathlib.Path`.
+
+    Examples
+    --------
+    >>> as_report("一、工作回顾\\n成绩显著。").text
+    '一、工作回顾\\n成绩显著。'
+    >>> as_report("report.txt")
+    Traceback (most recent call last):
+    ...
+    zjnlp.errors.InputError: report.txt: looks like a file path, not report text, and there is no such file; ...
+    """
+    if isinstance(source, Report):
+        return source
+    if isinstance(source, (os.PathLike, bytes, bytearray)):
+        return read_report(source)
+    if isinstance(source, str) and looks_like_path(source):
+        exists = ", and there is no such file" if not os.path.exists(source.strip()) else ""
+        raise InputError(source.strip(), PATH_GIVEN_AS_TEXT.format(exists=exists, path=source.strip()))
+    if not isinstance(source, str):
+        raise OptionError("report", type(source).__name__, "a Report, a pathlib.Path, a file's bytes, or the report's text as a str")
+    return read_report(text=source)
 
 
 def _title(rest: str) -> str:
@@ -93,8 +126,10 @@ def structure(report: Report | str) -> pd.DataFrame:
 
     Parameters
     ----------
-    report : Report or str
-        A report from :func:`~zjnlp.read.read_report`, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
 
     Returns
     -------
@@ -353,8 +388,10 @@ def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
 
     Parameters
     ----------
-    report : Report or str
-        A report, or its text.
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="paragraph"
         The unit. Address, closing remarks and appendices are units of their own at
         every level below ``document`` (their ``part`` is NA and ``kind`` says which).

@@ -8,7 +8,7 @@ reviews it.
 
 Rules, in the order they apply:
 
-- **Quantities** are numbers with a unit from ``zjnlp/data/targets.toml`` (个, 家, 亩, 元,
+- **Quantities** are numbers with a unit of measure from ``zjnlp/data/targets.toml`` (个, 家, 亩, 元,
   %, 个百分点, 倍, 人次, 批次 …), numbers with a multiplier ("1.2亿"), and bare numbers
   measuring a rate ("水质优良率达100", "增长5.5"): those get unit ``%`` and the flag
   ``percent_sign_missing``. A bare number in a list takes the unit (and multiplier) of
@@ -33,12 +33,10 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import math
+import os
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Literal, get_args
 
 import numpy as np
@@ -54,6 +52,7 @@ from zjnlp.chinese import (
     sentence_spans,
 )
 from zjnlp.errors import OptionError, check_choice, check_whole_number
+from zjnlp.quantities import quantity_words
 from zjnlp.structure import UNIT_COLUMNS, as_report, units
 
 if TYPE_CHECKING:
@@ -71,8 +70,6 @@ COLUMNS = [
 # Full-width digits and signs to ASCII, one character for one, so offsets survive.
 _WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
-_PERCENT_PREFIX = {"百分之": "%", "千分之": "‰"}
-
 _QUOTE_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{1,30}\"|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》"
 )
@@ -84,9 +81,6 @@ _HEADING_RE = re.compile(
 _TIME_RE = re.compile(
     r"(?:(?:到|至|在|于|比|较|从|由|截至)?(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年(?:底|末|初|前|内|以前|度)?"
     r"|[一二三四五六七八九十两\d]{1,2}年(?:内|来|中|间|里)|今明两年|今后|未来|到本世纪末|本世纪末)"
-)
-_PER_RE = re.compile(
-    r"(?:每[十百千万亿\d]*(?:人口|人|户|平方公里|名|家|个|月|年|天|亩|吨|公里|平方米))+$"
 )
 _TIME_END_RE = re.compile(r"(?:到|至|在|于)?(?:19|20)\d\d年(?:底|末)?$")
 _LIST_NUMBER_RE = re.compile(rf"^{ITEM_NUMBER}")
@@ -104,9 +98,6 @@ _BARE_END_RE = re.compile(
 _RANGE_RE = re.compile(r"(?:—{1,2}|-|－|–|~|～|至|到)")
 _LIST_RE = re.compile(r"(?:、|和|及|与|或)")
 _PAREN_RE = re.compile(r"^（[^（）]*）")
-_NOUN_AFTER_RE = re.compile(
-    r"(?:(?!百分之|千分之)[^，,：:；;。！？!?\n、（(“”\"0-9]|（[^（）\n]{0,12}）){1,30}"
-)
 
 
 @dataclass(frozen=True)
@@ -115,9 +106,15 @@ class _Lexicon:
 
     mention: re.Pattern
     multipliers: dict[str, float]
-    unit_kind: dict[str, str]
-    unit_aliases: dict[str, str]
+    kind_of: dict[str, str]  # unit of measure → its kind (zjnlp.quantities.MEASURE_UNIT_KINDS)
+    measure_unit_aliases: dict[str, str]
+    percent_prefixes: dict[str, str]  # 百分之 → %
+    per_re: re.Pattern  # 每千人口 before a number
+    noun_after_re: re.Pattern  # the words after a number that may be what it counts
+    ranks: frozenset[str]
+    year: str
     time_before_re: re.Pattern  # a word that makes a duration or an age a quantity
+    time_after: frozenset[str]
     amount_verb_re: re.Pattern  # a verb a one-character Chinese numeral must follow
     leading_re: re.Pattern
     trailing_re: re.Pattern
@@ -141,44 +138,66 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@cache
-def _lexicon() -> _Lexicon:
-    path = resources.files("zjnlp") / "data" / "targets.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    unit_kind = {unit: kind for kind, units in data["units"].items() for unit in units}
-    guards = data["unit_guards"]
-    units = "|".join(
+def _lexicon(lexicon: str | os.PathLike[str] | None = None) -> _Lexicon:
+    """The compiled word lists: the packaged ``targets.toml``, extended by ``lexicon``."""
+    words = quantity_words(lexicon)
+    if id(words) not in _COMPILED:
+        _COMPILED[id(words)] = (words, _compile(words))
+    return _COMPILED[id(words)][1]
+
+
+_COMPILED: dict[int, tuple[dict, _Lexicon]] = {}  # by the id of quantity_words' (cached) dict
+
+
+def _compile(data: dict) -> _Lexicon:
+    """Compile the word lists of ``zjnlp/data/targets.toml`` into patterns.
+
+    Over 60 lines on purpose: one assignment per word list, in the order of the file.
+    """
+    kind_of = {unit: kind for kind, words in data["measure_units"].items() for unit in words}
+    guards = data["measure_unit_guards"]
+    measure_units = "|".join(
         re.escape(u) + (f"(?![{guards[u]}])" if u in guards else "")
-        for u in sorted(unit_kind, key=len, reverse=True)
+        for u in sorted(kind_of, key=len, reverse=True)
     )
     multipliers = {word: float(value) for word, value in data["multipliers"].items()}
     # 千 and 百 before 千瓦, 千米, 百分点 … belong to the unit, not to the number.
-    guard = {"千": "(?![瓦米克伏])", "百": "(?!分)"}
     mult = "|".join(
-        re.escape(w) + guard.get(w, "") for w in sorted(multipliers, key=len, reverse=True)
+        re.escape(w) + (f"(?![{data['multiplier_guards'][w]}])" if w in data["multiplier_guards"] else "")
+        for w in sorted(multipliers, key=len, reverse=True)
     )
     qualifiers, indicator, exclude, kind = (
         data[k] for k in ("qualifiers", "indicator", "exclude", "kind")
     )
     leading = _alternation(indicator["leading"])
     digits = "".join(DIGITS)
-    per = _alternation(data["denominators"]["units"])
+    per = _alternation(data["denominators"]["after_slash"])
+    prefixes = _alternation(list(data["percent_prefixes"]))
     mention = re.compile(
-        r"(?P<pct>百分之|千分之)?"
+        rf"(?P<pct>{prefixes})?"
         # thousands may be separated by "," or, in older texts, "，": 3，500万吨
         rf"(?:(?:(?<=[{HAN}：:（(])(?P<sign>[-−－]))?"
         r"(?<![0-9.A-Za-z_/])(?!0\d)(?P<ar>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?P<approx1>多|余)?(?P<mult>{mult})?"
         # a Chinese numeral only as a percentage or before a unit: 百分之八, 三万亩
-        rf"|(?P<cn>[{NUMERAL_CHARACTERS}]+(?:点[{digits}]+)?)(?(pct)|(?=[多余]?(?:{units}))))"
-        rf"(?P<approx>多|余)?(?P<unit>(?:{units})(?:/(?:{per}))?)?(?P<after>{_alternation(qualifiers['after'])})?"
+        rf"|(?P<cn>[{NUMERAL_CHARACTERS}]+(?:点[{digits}]+)?)(?(pct)|(?=[多余]?(?:{measure_units}))))"
+        rf"(?P<approx>多|余)?(?P<measure_unit>(?:{measure_units})(?:/(?:{per}))?)?"
+        rf"(?P<after>{_alternation(qualifiers['after'])})?"
     )
     return _Lexicon(
         mention=mention,
         multipliers=multipliers,
-        unit_kind=unit_kind,
-        unit_aliases=data["unit_aliases"],
+        kind_of=kind_of,
+        measure_unit_aliases=data["measure_unit_aliases"],
+        percent_prefixes=data["percent_prefixes"],
+        per_re=re.compile(rf"(?:每[十百千万亿\d]*(?:{_alternation(data['denominators']['per'])}))+$"),
+        noun_after_re=re.compile(
+            rf"(?:(?!{prefixes})[^，,：:；;。！？!?\n、（(“”\"0-9]|（[^（）\n]{{0,12}}）){{1,30}}"
+        ),
+        ranks=frozenset(exclude["ranks"]),
+        year=exclude["year"],
         time_before_re=re.compile(rf"(?:{_alternation(data['time_qualifiers']['before'])})$"),
+        time_after=frozenset(data["time_qualifiers"]["after"]),
         amount_verb_re=re.compile(rf"(?:{_alternation(qualifiers['counting_verbs'])})了?$"),
         # a leading verb is stripped only where a word ends (not 保障 in 保障性租赁住房), and
         # a conjunction only before one (和 in 和改造提升农村公路, not in 和美乡村)
@@ -210,7 +229,7 @@ class _Mention:
     start: int  # of the span, with a 每千人 prefix
     end: int
     value: float
-    unit: str
+    measure_unit: str
     factor: float  # the multiplier written after an Arabic number (万 → 1e4), else 1
     after: list[str]
     per: str = ""
@@ -237,11 +256,11 @@ def _scan_back(s: str, stop: int, floor: int, stops: str) -> int:
 def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
     """The quantity a match of ``lex.mention`` reads as, or None when it is not one."""
     start, end = m.start(), m.end()
-    unit = m.group("unit") or ""
-    unit = lex.unit_aliases.get(unit, unit)
+    unit = m.group("measure_unit") or ""
+    unit = lex.measure_unit_aliases.get(unit, unit)
     before = s[max(floor, start - 8) : start]
     following = s[end : end + 3]
-    if before.endswith(("第", "每")) or (before.endswith("前") and unit in ("", "名", "位")):
+    if before.endswith(("第", "每")) or (before.endswith("前") and (unit in lex.ranks or not unit)):
         return None  # 第二轮, 每10万人口, 前10名
     if lex.grade_re.match(following):
         return None  # 千亿级, 10万吨级, 14个方面
@@ -260,7 +279,7 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
         value = numeral_value(numeral)
         if before.endswith(("数", "几", "若干")):
             return None  # 数百家
-        if numeral == "一" and lex.unit_kind.get(unit) not in ("ratio", "percent"):
+        if numeral == "一" and lex.kind_of.get(unit) not in ("ratio", "percent"):
             return None  # 一个, 一家: an article, not a count
         if len(numeral) > 1 and not any(c in "十百千万亿点" for c in numeral):
             return None  # 一九八二: digit by digit, a year or a name
@@ -272,23 +291,23 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
         if lex.formula_re.match(s, end):
             return None  # 三个务必
     if m.group("pct"):
-        unit = _PERCENT_PREFIX[m.group("pct")]
-    if lex.unit_kind.get(unit) == "needs_multiplier" and factor * value < 1e4:
+        unit = lex.percent_prefixes[m.group("pct")]
+    if lex.kind_of.get(unit) == "needs_multiplier" and factor * value < 1e4:
         return None  # 360度
-    if lex.unit_kind.get(unit) == "time":
-        if unit == "年" and value >= 1000:
+    if lex.kind_of.get(unit) == "time":
+        if unit == lex.year and value >= 1000:
             return None  # 2023年
-        if not (lex.time_before_re.search(before) or m.group("after") in ("以内", "之内")):
+        if not (lex.time_before_re.search(before) or m.group("after") in lex.time_after):
             return None  # 五年来, 3年内, 65岁及以上
     mention = _Mention(
         start=start,
         end=end,
         value=value * factor,
-        unit=unit,
+        measure_unit=unit,
         factor=factor,
         after=[w for w in (m.group("approx1"), m.group("approx"), m.group("after")) if w],
     )
-    per = _PER_RE.search(s[max(floor, start - 12) : start])
+    per = lex.per_re.search(s[max(floor, start - 12) : start])
     if per:
         mention.per = per.group()
         mention.start = start - len(mention.per)
@@ -301,18 +320,18 @@ def _link(s: str, mentions: list[_Mention]) -> list[_Mention]:
     for m in reversed(mentions):
         nxt = out[-1] if out else None
         gap = s[m.end : nxt.start] if nxt and nxt.start >= m.end else None
-        if gap is not None and (not m.unit or m.unit == nxt.unit) and _RANGE_RE.fullmatch(gap):
-            if not m.unit and m.factor == 1:
+        if gap is not None and (not m.measure_unit or m.measure_unit == nxt.measure_unit) and _RANGE_RE.fullmatch(gap):
+            if not m.measure_unit and m.factor == 1:
                 m.value *= nxt.factor  # 3000—5000万元
             nxt.value, nxt.upper = m.value, nxt.value
             nxt.start = m.start
             nxt.after = m.after + nxt.after
             nxt.flags += ("range",)
             continue
-        if gap is not None and not m.unit and nxt.unit and _LIST_RE.fullmatch(gap):
+        if gap is not None and not m.measure_unit and nxt.measure_unit and _LIST_RE.fullmatch(gap):
             if m.factor == 1:
                 m.value *= nxt.factor  # 1.5、2万元
-            m.unit = nxt.unit
+            m.measure_unit = nxt.measure_unit
             m.flags += ("unit_from_list",)
         out.append(m)
     out.reverse()
@@ -380,6 +399,9 @@ class _Row:
     before: str  # the words before the number in its list item (and the items before it)
 
 
+_RATIO_MARKS = tuple("∶:：/")
+
+
 def _describe(
     s: str, lo: int, hi: int, m: _Mention, previous: _Row | None, lex: _Lexicon
 ) -> _Row | None:
@@ -393,19 +415,21 @@ def _describe(
     if previous is not None and s[segment - 1 : segment] == "、":
         lead = previous.lead + lead  # 新增4家实验室、15家工程技术中心
     flags = m.flags
-    if not m.unit and m.factor == 1:
+    if not m.measure_unit and m.factor == 1:
+        if s[m.start - 1 : m.start] in _RATIO_MARKS or s[m.end : m.end + 1] in _RATIO_MARKS:
+            return None  # one term of a ratio (4.0∶37.7∶58.3) or a fraction (1/10), not a rate
         rate = lex.rate_re.search(s, clause, m.start) or lex.growth_re.search(
             " ".join(lead + trail)
         )
         if not rate or abs(m.value) > 1000:
             return None  # a bare number, not a rate (1000 and more: a year, a count)
-        m.unit, flags = "%", flags + ("percent_sign_missing",)
-    if lex.unit_kind.get(m.unit) not in ("percent", "ratio"):
-        noun = _NOUN_AFTER_RE.match(s, m.end, hi)
+        m.measure_unit, flags = "%", flags + ("percent_sign_missing",)
+    if lex.kind_of.get(m.measure_unit) not in ("percent", "ratio"):
+        noun = lex.noun_after_re.match(s, m.end, hi)
         words = _PAREN_RE.sub("", noun.group(), count=1) if noun else ""
         if words and not lex.after_stop_re.match(words):
             if (
-                lex.unit_kind.get(m.unit) in ("money", "measure")
+                lex.kind_of.get(m.measure_unit) in ("money", "physical")
                 and s[noun.end() : noun.end() + 1].isdigit()
             ):
                 return None  # a class, not an amount: 总投资超10亿元项目50个
@@ -425,7 +449,7 @@ def _describe(
         "indicator": indicator,
         "value": m.value,
         "upper": m.upper,
-        "unit": m.unit,
+        "unit": m.measure_unit,
         "qualifier": ",".join(dict.fromkeys(qualifier)),
         "start": m.start,
         "end": m.end,
@@ -439,7 +463,7 @@ def _describe(
 def _measure(row: _Row, lex: _Lexicon) -> str:
     """What the number of ``row`` is: ceiling, rate, level, increment, or "" (see [measures])."""
     words = set(row.fields["qualifier"].split(","))
-    percent = lex.unit_kind.get(row.fields["unit"]) == "percent"
+    percent = lex.kind_of.get(row.fields["unit"]) == "percent"
     if words & lex.measures["ceiling"]:
         return "ceiling"
     if percent and (words & lex.measures["rate"] or lex.rate_noun_re.search(row.fields["indicator"])):
@@ -540,7 +564,11 @@ _DTYPES = {"part": "Int64", "section": "Int64", "paragraph": "Int64", "value": "
 
 
 def extract_targets(
-    text: str, *, start_offset: int = 0, include: Include = "targets"
+    text: str,
+    *,
+    start_offset: int = 0,
+    include: Include = "targets",
+    lexicon: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """Quantities stated in a text, one row each.
 
@@ -553,6 +581,10 @@ def extract_targets(
     include : {"targets", "all"}, default="targets"
         ``"targets"``: only the quantities the text commits to; ``"all"``: also those it
         reports as achieved (the review of past work) and the baselines of changes.
+    lexicon : str or path-like, optional
+        A TOML file of your own that extends the packaged ``zjnlp/data/targets.toml``
+        (its units, multipliers, qualifiers and cues), or replaces it with
+        ``replace = true``; see :func:`zjnlp.quantities.quantity_words`.
 
     Returns
     -------
@@ -590,6 +622,9 @@ def extract_targets(
     zjnlp.errors.OptionError
         ``text`` is not a string, ``include`` is not "targets" or "all", or
         ``start_offset`` is not a whole number >= 0.
+    zjnlp.errors.InputError
+        ``lexicon`` is missing, not TOML, or has a key that is unknown or of the wrong
+        type; the message names the file and the key.
 
     See Also
     --------
@@ -605,7 +640,7 @@ def extract_targets(
         raise OptionError("text", type(text).__name__, "a str")
     check_choice("include", include, get_args(Include))
     check_whole_number("start_offset", start_offset, minimum=0)
-    lex = _lexicon()
+    lex = _lexicon(lexicon)
     s = text.translate(_WIDTH)
     part_starts, part_review = _review_parts(s, lex)
     rows: list[dict] = []
@@ -628,16 +663,23 @@ def extract_targets(
     return table[COLUMNS].astype(_DTYPES)
 
 
-def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFrame:
+def targets(
+    report: Report | str, *, include: Include = "targets", lexicon: str | os.PathLike[str] | None = None
+) -> pd.DataFrame:
     """The quantities a report commits to, one row each, with the paragraph they are in.
 
     Parameters
     ----------
-    report : Report or str
-        A report from :func:`zjnlp.read.read_report`, or its text (read with it).
+    report : Report, pathlib.Path or str
+        A report from :func:`~zjnlp.read.read_report`, a path to read, or the report's
+        text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks like a path
+        raises ``InputError``).
     include : {"targets", "all"}, default="targets"
         ``"targets"``: the commitments; ``"all"``: also the results the report reviews
         and the baselines of changes (see ``kind``).
+    lexicon : str or path-like, optional
+        A TOML file that extends (or replaces) the packaged word lists, as for
+        :func:`extract_targets`.
 
     Returns
     -------
@@ -649,7 +691,8 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
     Raises
     ------
     zjnlp.errors.InputError
-        The text cannot be read as a report (see :func:`zjnlp.read.read_report`).
+        The text cannot be read as a report (see :func:`zjnlp.read.read_report`), or
+        ``lexicon`` is not a valid targets file.
     zjnlp.errors.OptionError
         ``include`` is not "targets" or "all".
 
@@ -664,7 +707,7 @@ def targets(report: Report | str, *, include: Include = "targets") -> pd.DataFra
     [['国内生产总值', 5.0, '%', '增长,左右']]
     """
     report = as_report(report)
-    table = extract_targets(report.text, include=include)
+    table = extract_targets(report.text, include=include, lexicon=lexicon)
     if table.empty:
         return table
     paragraphs = units(report, by="paragraph")

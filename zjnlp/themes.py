@@ -344,9 +344,10 @@ def theme_matches(
 
     Parameters
     ----------
-    report_or_text : Report or str
-        A report from ``zjnlp.read.read_report``, or anything it reads (the text itself,
-        bytes, or a ``pathlib.Path``).
+    report_or_text : Report, pathlib.Path, bytes or str
+        A report from ``zjnlp.read.read_report``, a path or a file's bytes to read, or
+        the report's text (see :func:`~zjnlp.structure.as_report`: a ``str`` that looks
+        like a path raises ``InputError``).
     by : {"document", "part", "section", "paragraph"}, default="document"
         The unit each match is placed in.
     lexicons : iterable of str, path-like or Lexicon, optional
@@ -398,8 +399,8 @@ def score_themes(
 
     Parameters
     ----------
-    report_or_text : Report or str
-        A report from ``zjnlp.read.read_report``, or anything it reads.
+    report_or_text : Report, pathlib.Path, bytes or str
+        As for :func:`theme_matches`.
     by : {"document", "part", "section", "paragraph"}, default="document"
         The unit of analysis.
     lexicons : iterable of str, path-like or Lexicon, optional
@@ -658,7 +659,7 @@ def validation(
 
     Raises
     ------
-    ZjnlpError
+    InputError
         The folder holds no labelled samples.
 
     Example
