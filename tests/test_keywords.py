@@ -474,3 +474,56 @@ def test_appendices_and_part_kinds_choose_the_text():
     assert "湿地" not in set(plan["term"]) and "红树林" in set(plan["term"])
     parts = term_frequencies(text, by="part", stopwords=None)
     assert parts["part_kind"].dropna().unique().tolist() == ["review", "plan"]
+
+
+# --------------------------------------------------------------------------- multiple comparisons
+
+
+def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """The step-up procedure as Benjamini and Hochberg (1995) state it, written out."""
+    m = len(p)
+    order = np.argsort(p)
+    adjusted = np.empty(m)
+    running = 1.0
+    for rank in range(m, 0, -1):  # from the largest p down: p_(i) · m / i, monotone
+        running = min(running, p[order[rank - 1]] * m / rank)
+        adjusted[order[rank - 1]] = running
+    return adjusted
+
+
+def test_benjamini_hochberg_is_the_default_and_matches_the_procedure(seed_report):
+    table = national_keyness(seed_report, year=2023)
+    assert np.allclose(table["p_adjusted"], _benjamini_hochberg(table["p_value"].to_numpy()))
+    assert (table["p_adjusted"] >= table["p_value"]).all()
+
+
+def test_benjamini_hochberg_matches_scipy(seed_report):
+    from scipy.stats import false_discovery_control
+
+    table = national_keyness(seed_report, year=2023)
+    assert np.allclose(table["p_adjusted"], false_discovery_control(table["p_value"].to_numpy(), method="bh"))
+
+
+def test_benjamini_hochberg_on_a_textbook_example():
+    from zjnlp.keywords import _adjust
+
+    # R: p.adjust(c(0.01, 0.02, 0.03, 0.04, 0.05, 0.5), "BH")
+    p = np.array([0.01, 0.02, 0.03, 0.04, 0.05, 0.5])
+    assert np.allclose(_adjust(p, "fdr_bh"), [0.06, 0.06, 0.06, 0.06, 0.06, 0.5])
+    assert np.allclose(_adjust(p, "bonferroni"), [0.06, 0.12, 0.18, 0.24, 0.30, 1.0])
+
+
+def test_bonferroni_on_request(seed_report):
+    table = national_keyness(seed_report, year=2023, correction="bonferroni")
+    assert np.allclose(table["p_adjusted"], np.minimum(table["p_value"] * len(table), 1))
+
+
+def test_the_correction_is_per_unit():
+    table = keyness_by_unit(TWO_SECTIONS, min_count=1, **PLAIN)
+    for _, unit in table.groupby("section"):
+        assert np.allclose(unit["p_adjusted"], _benjamini_hochberg(unit["p_value"].to_numpy()))
+
+
+def test_unknown_correction_is_refused():
+    with pytest.raises(OptionError, match="correction"):
+        keyness(TARGET, REFERENCE, correction="holm", **PLAIN)

@@ -289,3 +289,89 @@ def test_every_figure_draws_every_character_without_a_missing_glyph():
     ]
     for ax in figures:
         _drawn(ax)
+
+
+LAYOUT_SCRIPT = """
+import json, sys
+from pathlib import Path
+from zjnlp import plotting
+from zjnlp.keywords import cooccurrence
+from zjnlp.read import read_report
+edges = cooccurrence(read_report(Path(sys.argv[1])), window=5, min_count=2)
+ax = plotting.plot_network(edges, top=40)
+print(json.dumps(sorted((t.get_text(), *map(float, t.get_position())) for t in ax.texts)))
+"""
+
+
+def _layout_in_a_process(hash_seed: str | None) -> list:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    env["MPLBACKEND"] = "Agg"
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = hash_seed
+    done = subprocess.run([sys.executable, "-c", LAYOUT_SCRIPT, str(SEED)], env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_network_layout_does_not_depend_on_the_hash_seed():
+    layouts = [_layout_in_a_process(seed) for seed in ("0", "1", None, "12345")]
+    assert len(layouts[0]) > 20
+    assert all(layout == layouts[0] for layout in layouts[1:])
+
+
+def test_network_layout_does_not_depend_on_the_order_of_the_edges():
+    shuffled = EDGES.sample(frac=1, random_state=3).rename(columns={"source": "target", "target": "source"})
+    first, second = plotting.plot_network(EDGES), plotting.plot_network(shuffled)
+    assert sorted((t.get_text(), t.get_position()) for t in first.texts) == sorted((t.get_text(), t.get_position()) for t in second.texts)
+
+
+def _boxes(ax) -> list:
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    return [text.get_window_extent(renderer) for text in ax.texts]
+
+
+def test_network_labels_do_not_overlap(seed):
+    from zjnlp.keywords import cooccurrence
+
+    ax = plotting.plot_network(cooccurrence(seed, window=5, min_count=2), top=40)
+    boxes = _boxes(ax)
+    overlapping = [
+        (ax.texts[i].get_text(), ax.texts[j].get_text())
+        for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])
+    ]
+    assert overlapping == []
+
+
+def test_plot_timeline_breaks_the_line_at_gaps_and_starts_at_zero():
+    table = pd.DataFrame({"year": [1963, 1964, 1975, 1976], "per_1000": [0.0, 0.1, 0.2, 0.0]})
+    ax = plotting.plot_timeline(table, highlight={"湛江市 2023": (1976, 0.5, 0.3, 0.9)})
+    y = ax.lines[0].get_ydata()
+    assert np.isnan(y).sum() == 1 and 1964 < ax.lines[0].get_xdata()[2] < 1975
+    assert ax.get_ylim()[0] == 0
+    _drawn(ax)
+
+
+def test_plot_ranking_draws_intervals():
+    table = pd.DataFrame({"report": ["甲", "乙"], "share": [20.0, 10.0], "low": [15.0, 5.0], "high": [30.0, 12.0]})
+    ax = plotting.plot_ranking(table, label="report", value="share", interval=("low", "high"))
+    segments = ax.collections[-1].get_segments()
+    assert [tuple(s[:, 0]) for s in segments] == [(15.0, 30.0), (5.0, 12.0)]
+
+
+def test_plot_targets_counts_on_an_integer_axis():
+    table = pd.DataFrame({"part": pd.NA, "section": [6, 6, 7], "measure": ["increment", "level", "increment"], "start": [0, 1, 2]})
+    ax = plotting.plot_targets(table, split="measure")
+    ax.figure.canvas.draw()
+    assert all(float(t).is_integer() for t in ax.get_xticks())
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["新增量", "目标水平"]
+
+
+def test_large_heatmap_fits_a_notebook_and_writes_whole_numbers():
+    scores = pd.DataFrame({"report": np.repeat([f"报告{i}" for i in range(30)], 10), "theme": np.tile(available_lexicons()[:10], 30), "share": 12.345})
+    ax = plotting.plot_heatmap(scores, rows="report", value="share")
+    assert ax.figure.get_size_inches()[0] <= 9
+    assert {t.get_text() for t in ax.texts} == {"12"} and {t.get_fontsize() for t in ax.texts} == {9}

@@ -531,6 +531,51 @@ def test_review_passage_is_achieved_and_left_out_by_default():
     assert extract_targets(text).empty
 
 
+# --------------------------------------------------------------------------- measure
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("新增公办幼儿园学位5100个。", "increment"),
+        ("新增4家市级重点实验室、15家市级工程技术中心。", "increment"),
+        ("新培育博士工作站4家。", "increment"),
+        ("建设120个新能源充电桩。", "increment"),
+        ("力争研发机构突破500家。", "level"),
+        ("高新技术企业达到60家以上。", "level"),
+        ("粮食产量保持在1.3万亿斤以上。", "level"),
+        ("水质优良率达100%。", "level"),
+        ("城镇调查失业率5.5%左右。", "level"),
+        ("国内生产总值增长5%左右。", "rate"),
+        ("单位国内生产总值能耗降低2%左右。", "rate"),
+        ("居民消费价格涨幅控制在3%左右。", "ceiling"),
+        ("新增债务不超过3000亿元。", "ceiling"),
+        ("赤字规模5.66万亿元。", ""),
+    ],
+)
+def test_measure(text, measure):
+    assert extract_targets(text).iloc[0]["measure"] == measure
+
+
+def test_measure_of_the_seed_page(seed_report):
+    table = targets(seed_report, include="all").set_index("indicator")
+    assert table.loc["公办幼儿园学位", "measure"] == "increment"
+    assert table.loc["研发机构", "measure"] == "level"  # 突破500家: a total, not 500 new ones
+    assert set(table["measure"]) <= {"increment", "level", "rate", "ceiling", ""}
+
+
+@pytest.mark.parametrize(
+    "text, measure",
+    [
+        ("居民消费价格涨幅3%左右。", "rate"),
+        ("今年小麦最低收购价每斤提高0.11元。", "increment"),
+        ("比去年预算赤字减少650亿元。", "increment"),
+    ],
+)
+def test_measure_of_changes(text, measure):
+    assert extract_targets(text).iloc[0]["measure"] == measure
+
+
 # --------------------------------------------------------------------------- the word lists
 
 

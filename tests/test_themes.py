@@ -13,10 +13,13 @@ from zjnlp.errors import InputError, OptionError
 from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.themes import (
+    BOOTSTRAP_COLUMNS,
     VALIDATION,
     VALIDATION_COLUMNS,
     Lexicon,
     available_lexicons,
+    bootstrap_ranks,
+    bootstrap_themes,
     find_terms,
     load_lexicon,
     resolve_lexicons,
@@ -460,3 +463,79 @@ def test_term_sensitivity_drops_the_most_frequent_terms(tmp_path):
 def test_term_sensitivity_refuses_a_bad_drop():
     with pytest.raises(OptionError, match="drop"):
         term_sensitivity([], lexicons=["green"], drop=0)
+
+
+# --------------------------------------------------------------------------- uncertainty
+
+
+@pytest.fixture(scope="module")
+def seed_paragraphs(seed):
+    return score_themes(seed, by="paragraph", lexicons=["green", "talent", "health", "education"])
+
+
+def test_bootstrap_intervals_contain_the_estimate(seed_paragraphs):
+    table = bootstrap_themes(seed_paragraphs, by="section")
+    assert list(table.columns[-len(BOOTSTRAP_COLUMNS):]) == BOOTSTRAP_COLUMNS
+    rated = table.dropna(subset=["per_1000", "share"])
+    assert ((rated["per_1000_low"] <= rated["per_1000"]) & (rated["per_1000"] <= rated["per_1000_high"])).all()
+    assert ((rated["share_low"] <= rated["share"]) & (rated["share"] <= rated["share_high"])).all()
+    document = bootstrap_themes(seed_paragraphs).set_index("theme")
+    whole = score_themes(read_report(SEED), lexicons=["green", "talent", "health", "education"]).set_index("theme")
+    assert document["hits"].tolist() == whole["hits"].tolist()
+    assert document["per_1000"].to_numpy() == pytest.approx(whole["per_1000"].to_numpy())
+    assert document["share"].sum() == pytest.approx(100)
+
+
+def test_bootstrap_interval_narrows_with_more_text():
+    paragraph = "推动绿色发展，培养人才。\n建设美丽中国。\n引进人才，建设人才强市。\n加强生态保护。\n"
+    short = bootstrap_themes(score_themes(paragraph, by="paragraph", lexicons=["green", "talent"]))
+    long = bootstrap_themes(score_themes(paragraph * 20, by="paragraph", lexicons=["green", "talent"]))
+    width = lambda t: (t["share_high"] - t["share_low"]).to_numpy()  # noqa: E731
+    assert (width(long) < width(short) / 2).all()
+    assert long["share"].to_numpy() == pytest.approx(short["share"].to_numpy())
+
+
+def test_bootstrap_is_reproducible_with_its_seed(seed_paragraphs):
+    first = bootstrap_themes(seed_paragraphs, by="section", seed=7)
+    pd.testing.assert_frame_equal(first, bootstrap_themes(seed_paragraphs, by="section", seed=7))
+    one, other = (bootstrap_themes(seed_paragraphs, seed=seed) for seed in (7, 8))
+    assert not one["per_1000_low"].equals(other["per_1000_low"])
+
+
+def test_bootstrap_of_a_unit_without_hits(seed_paragraphs):
+    table = bootstrap_themes(seed_paragraphs, by="section")
+    section_10 = table[(table["section"] == 10)]
+    assert (section_10[["hits", "per_1000", "per_1000_low", "per_1000_high"]] == 0).all().all()
+    assert section_10["share"].isna().all() and section_10["share_low"].isna().all()
+    closing = table[table["kind"] == "closing"]
+    assert len(closing) == 4 and closing["tokens"].gt(0).all()
+
+
+def test_bootstrap_keeps_files_and_dimensions_apart():
+    paths = sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt"))[:2]
+    scores = score_files(paths, by="paragraph", lexicons=["green"], dimensions=True, jobs=1, progress=False)
+    table = bootstrap_themes(scores, n_boot=50)
+    assert table["file"].tolist() == [str(p) for p in paths for _ in range(4)]
+    assert table["dimension"].tolist() == [d.id for d in load_lexicon("green").dimensions] * 2
+    assert table.groupby("file")["share"].sum().round(6).tolist() == [100.0, 100.0]
+
+
+def test_bootstrap_refuses_a_table_that_is_not_by_paragraph(seed):
+    with pytest.raises(OptionError, match="scores"):
+        bootstrap_themes(score_themes(seed, by="section", lexicons=["green"]))
+    with pytest.raises(OptionError, match="n_boot"):
+        bootstrap_themes(score_themes(seed, by="paragraph", lexicons=["green"]), n_boot=0)
+
+
+def test_bootstrap_ranks(seed):
+    national = sorted(NATIONAL.glob("*2023*")) + sorted(NATIONAL.glob("*2022*"))
+    scores = pd.concat([
+        score_themes(seed, by="paragraph", lexicons=["green", "talent"]).assign(file="seed"),
+        score_files(national, by="paragraph", lexicons=["green", "talent"], jobs=1, progress=False),
+    ], ignore_index=True)
+    table = bootstrap_ranks(scores, n_boot=300).set_index(["file", "theme"])
+    assert table.loc[("seed", "talent"), "rank"] == 1
+    assert set(table["rank"]) <= {1, 2, 3}
+    assert ((table["rank_low"] <= table["rank"]) & (table["rank"] <= table["rank_high"])).all()
+    assert table.groupby("theme")["rank"].apply(sorted).tolist() == [[1, 2, 3], [1, 2, 3]]
+    pd.testing.assert_frame_equal(table, bootstrap_ranks(scores, n_boot=300).set_index(["file", "theme"]))

@@ -274,6 +274,7 @@ def _targets_columns() -> str:
 
     notes = {
         "indicator": "what is measured", "upper": "of a range", "qualifier": "新增, 以上, 左右, ...",
+        "measure": "increment, level, rate, ceiling or empty: what the number is",
         "kind": "target, achieved or baseline", "text": "the quantity as written",
         "flags": "notes such as percent_sign_missing: a rate given as a bare number, read as %",
     }

@@ -64,7 +64,7 @@ FREQUENCY_COLUMNS = ["term", "count", "per_1000", "rank"]
 KEYWORD_COLUMNS = ["rank", "term", "score"]
 KEYNESS_COLUMNS = [
     "term", "target_count", "reference_count", "target_per_1000", "reference_per_1000",
-    "g2", "chi2", "p_value", "log_ratio", "direction",
+    "g2", "chi2", "p_value", "p_adjusted", "log_ratio", "direction",
 ]
 EDGE_COLUMNS = ["source", "target", "weight", "pmi"]
 
@@ -518,17 +518,37 @@ def jieba_keywords(
 # --------------------------------------------------------------------------- keyness
 
 Measure = Literal["g2", "chi2"]
+Correction = Literal["fdr_bh", "bonferroni"]
 
 
-def _check_keyness_options(min_count: int, measure: str) -> None:
+def _check_keyness_options(min_count: int, measure: str, correction: str = "fdr_bh") -> None:
     check_whole_number("min_count", min_count, minimum=1)
     if measure not in ("g2", "chi2"):
         raise OptionError("measure", measure, "'g2' (log-likelihood) or 'chi2' (Yates-corrected chi-square)")
+    if correction not in ("fdr_bh", "bonferroni"):
+        raise OptionError("correction", correction, "'fdr_bh' (Benjamini-Hochberg) or 'bonferroni'")
+
+
+def _adjust(p_values: np.ndarray, correction: Correction) -> np.ndarray:
+    """p-values adjusted for testing every term of one table at once.
+
+    Benjamini-Hochberg: the step-up adjustment ``min over j >= i of p_(j) m / j`` of the
+    sorted p-values (what scipy's ``false_discovery_control`` computes, without importing
+    scipy.stats); Bonferroni: ``p m``. Both at most 1.
+    """
+    m = len(p_values)
+    if correction == "bonferroni" or m == 0:
+        return np.minimum(p_values * m, 1.0)
+    order = np.argsort(p_values, kind="stable")
+    stepped = np.minimum.accumulate((p_values[order] * m / np.arange(1, m + 1))[::-1])[::-1]
+    adjusted = np.empty(m)
+    adjusted[order] = np.minimum(stepped, 1.0)
+    return adjusted
 
 
 def _keyness_table(
     target: Counter[str], target_words: int, reference: Counter[str], reference_words: int,
-    *, min_count: int, measure: Measure, target_only: bool = False,
+    *, min_count: int, measure: Measure, correction: Correction = "fdr_bh", target_only: bool = False,
 ) -> pd.DataFrame:
     """The keyness of every term counted at least ``min_count`` times in both together.
 
@@ -559,6 +579,7 @@ def _keyness_table(
     # Smoothing can reverse the sign when one side is much smaller (a term absent from a
     # short section): the evidence then shows no measurable effect.
     log_ratio = np.where(np.sign(log_ratio) == np.sign(target_rate - reference_rate), log_ratio, 0.0)
+    p_value = chdtrc(1, g2 if measure == "g2" else chi2)
     frame = pd.DataFrame({
         "term": candidates,
         "target_count": a.astype("int64"),
@@ -567,7 +588,8 @@ def _keyness_table(
         "reference_per_1000": reference_rate * 1000,
         "g2": g2,
         "chi2": chi2,
-        "p_value": chdtrc(1, g2 if measure == "g2" else chi2),
+        "p_value": p_value,
+        "p_adjusted": _adjust(p_value, correction),
         "log_ratio": log_ratio,
         "direction": np.where(target_rate > reference_rate, "over", "under"),
     }, columns=KEYNESS_COLUMNS)
@@ -584,6 +606,7 @@ def keyness(
     min_length: int = 2,
     min_count: int = 2,
     measure: Measure = "g2",
+    correction: Correction = "fdr_bh",
 ) -> pd.DataFrame:
     """Terms the target uses more (or less) than the reference, with significance and effect size.
 
@@ -606,17 +629,28 @@ def keyness(
     stopwords, min_length
         As for :func:`term_frequencies`.
     min_count : int, default=2
-        Fewest occurrences of a term, target and reference together.
+        Fewest occurrences of a term, target and reference together, for it to be
+        tested: a term seen once cannot be significant at any usual level and would only
+        lengthen the list the correction divides by. Terms below it are neither listed
+        nor counted in the correction.
     measure : {"g2", "chi2"}, default="g2"
         The statistic that orders the table and gives ``p_value``.
+    correction : {"fdr_bh", "bonferroni"}, default="fdr_bh"
+        How ``p_adjusted`` accounts for testing every listed term at once:
+        Benjamini–Hochberg (controls the expected share of false discoveries among the
+        terms called significant; scipy's ``false_discovery_control``) or Bonferroni
+        (controls the chance of any false discovery; ``p × number of terms``, at most 1).
 
     Returns
     -------
     pandas.DataFrame
         One row per term: ``term``, ``target_count``, ``reference_count``,
         ``target_per_1000``, ``reference_per_1000`` (per 1,000 words of each side),
-        ``g2``, ``chi2``, ``p_value``, ``log_ratio`` (positive: more frequent in the
-        target), ``direction`` (``"over"`` or ``"under"``: used more or less in the
+        ``g2``, ``chi2``, ``p_value`` (of one term on its own), ``p_adjusted`` (corrected
+        for all the terms of the table, as ``correction`` says: read this one when
+        picking terms from the list), ``log_ratio`` (the effect size: log₂ of the ratio
+        of the rates, positive: more frequent in the target; 1 is twice as frequent),
+        ``direction`` (``"over"`` or ``"under"``: used more or less in the
         target than in the reference). Over-used terms come first, each direction
         ordered by ``measure``, strongest first. G² of 3.84 is p < 0.05, 6.63 is
         p < 0.01, 10.83 is p < 0.001.
@@ -632,7 +666,7 @@ def keyness(
     >>> table[["term", "target_count", "reference_count", "direction"]].head(2).values.tolist()
     [['红树林', 3, 0, 'over'], ['水稻', 0, 3, 'under']]
     """
-    _check_keyness_options(min_count, measure)
+    _check_keyness_options(min_count, measure, correction)
     target_texts = _corpus_texts(target, "target")
     reference_texts = _corpus_texts(reference, "reference")
     terms = _terms("\n".join(target_texts), tokenizer, stopwords, min_length)
@@ -642,7 +676,10 @@ def keyness(
         raise InputError("target", "has no words to compare")
     if reference_words == 0:
         raise InputError("reference", "has no words to compare against")
-    return _keyness_table(target_counts, target_words, reference_counts, reference_words, min_count=min_count, measure=measure)
+    return _keyness_table(
+        target_counts, target_words, reference_counts, reference_words,
+        min_count=min_count, measure=measure, correction=correction,
+    )
 
 
 def keyness_by_unit(
@@ -657,6 +694,7 @@ def keyness_by_unit(
     min_length: int = 2,
     min_count: int = 2,
     measure: Measure = "g2",
+    correction: Correction = "fdr_bh",
 ) -> pd.DataFrame:
     """Keyness of each unit of a report against the rest of the report, or against a reference.
 
@@ -671,7 +709,7 @@ def keyness_by_unit(
     reference : Report, str, DataFrame, iterable of str, or None, default=None
         What each unit is compared with; ``None``: the other units of the report
         (with ``by="document"`` there are none, and the table is empty).
-    tokenizer, stopwords, min_length, min_count, measure
+    tokenizer, stopwords, min_length, min_count, measure, correction
         As for :func:`keyness`.
 
     appendices : bool, default=False
@@ -684,7 +722,7 @@ def keyness_by_unit(
     -------
     pandas.DataFrame
         The unit columns of ``by``, then the columns of :func:`keyness`; units in
-        text order. A unit without words, or with nothing to compare against, has no rows.
+        text order. ``p_adjusted`` corrects for the terms of each unit's comparison. A unit without words, or with nothing to compare against, has no rows.
 
     Examples
     --------
@@ -696,7 +734,7 @@ def keyness_by_unit(
     report = as_report(report)
     table, keys, results = _unit_keyness(
         report, by=by, appendices=appendices, part_kind=part_kind, reference=reference, tokenizer=tokenizer, stopwords=stopwords,
-        min_length=min_length, min_count=min_count, measure=measure,
+        min_length=min_length, min_count=min_count, measure=measure, correction=correction,
     )
     if not results:
         return _labelled(table, keys, [], _keyness_table(Counter(), 1, Counter(), 1, min_count=1, measure=measure))
@@ -706,10 +744,10 @@ def keyness_by_unit(
 def _unit_keyness(
     report: Report, *, by: Unit, appendices: bool = False, part_kind: PartKinds = None, reference: Corpus | None,
     tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int, min_count: int, measure: Measure,
-    target_only: bool = False,
+    correction: Correction, target_only: bool = False,
 ) -> tuple[pd.DataFrame, list[str], list[tuple[int, pd.DataFrame]]]:
     """The units of ``report`` and the keyness table of each unit that has one (by row)."""
-    _check_keyness_options(min_count, measure)
+    _check_keyness_options(min_count, measure, correction)
     table, keys = _units(report, by, appendices, part_kind)
     terms = _terms(report.text, tokenizer, stopwords, min_length)
     counted = [terms.count([text]) for text in table["text"]]
@@ -726,8 +764,8 @@ def _unit_keyness(
             reference_counts, reference_words = all_counts - counts, all_words - words
         if words and reference_words:
             results.append((row, _keyness_table(
-                counts, words, reference_counts, reference_words, min_count=min_count, measure=measure,
-                target_only=target_only,
+                counts, words, reference_counts, reference_words,
+                min_count=min_count, measure=measure, correction=correction, target_only=target_only,
             )))
     return table, keys, results
 
@@ -744,6 +782,7 @@ def national_keyness(
     min_length: int = 2,
     min_count: int = 2,
     measure: Measure = "g2",
+    correction: Correction = "fdr_bh",
 ) -> pd.DataFrame:
     """Keyness of a report (or each of its units) against the national reports.
 
@@ -762,7 +801,7 @@ def national_keyness(
         1954–2025, pooled (less the report itself, if it is one of them).
     by : {"document", "part", "section", "paragraph"}, default="document"
         The unit of analysis.
-    tokenizer, stopwords, min_length, min_count, measure
+    tokenizer, stopwords, min_length, min_count, measure, correction
         As for :func:`keyness`.
 
     appendices : bool, default=False
@@ -803,7 +842,7 @@ def national_keyness(
             raise OptionError("year", wanted, "a year with a national report (see zjnlp.corpus.national().year), or 'all'")
     return keyness_by_unit(
         report, by=by, appendices=appendices, part_kind=part_kind, reference=chosen, tokenizer=tokenizer, stopwords=stopwords,
-        min_length=min_length, min_count=min_count, measure=measure,
+        min_length=min_length, min_count=min_count, measure=measure, correction=correction,
     )
 
 
@@ -1051,7 +1090,7 @@ def keywords_for_cli(
         if reference is None and by == "document":
             raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
         texts = None if reference is None else _reference_texts(reference)
-        options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure")
+        options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure", "correction")
         table, keys, results = _unit_keyness(
             as_report(report), by=by, appendices=appendices, part_kind=part_kind, reference=texts, target_only=True, **options
         )

@@ -22,6 +22,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from zjnlp.chinese import numeral
 from zjnlp.read import Report
@@ -51,6 +52,8 @@ THEME_COLOURS = {
 }
 _VALUE_LABELS = {"per_1000": "每千词命中数", "share": "占主题词命中的比例（%）", "hits": "命中数", "char_share": "字数占比"}
 _DPI = 120
+_MAX_WIDTH = 9.0  # inches: a notebook's output width at 100 dpi, so figures are not scaled down
+_MEASURE_LABELS = {"increment": "新增量", "level": "目标水平", "rate": "增速", "ceiling": "上限", "其他": "未说明"}
 _KIND_LABELS = {"address": "开头", "contents": "目录", "closing": "结束语", "appendix": "附件", "document": "全文"}
 
 
@@ -242,6 +245,7 @@ def plot_heatmap(
     columns: Literal["theme", "dimension"] = "theme",
     value: str = "per_1000",
     highlight: Sequence[str] = (),
+    decimals: int | None = None,
     title: str = "主题关注度（每千词命中数）",
     ax: Axes | None = None,
     save: str | os.PathLike[str] | None = None,
@@ -263,6 +267,9 @@ def plot_heatmap(
     value : str, default="per_1000"
     highlight : sequence of str
         Row labels drawn in red (``["广东省"]``).
+    decimals : int, optional
+        Decimals of the numbers written in the cells: by default none for counts
+        (``hits``) and for grids of more than 12 rows, else one.
     title : str
     ax, save
         As for :func:`plot_lengths`.
@@ -270,6 +277,11 @@ def plot_heatmap(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Notes
+    -----
+    The figure is at most 9 inches wide, the width of a notebook's output at 100 dpi, so
+    that it is shown at its own size and the cell numbers (9 points) stay legible.
     """
     frame = scores.assign(_row=unit_labels(scores) if rows is None else scores[rows].astype(str))
     order = list(dict.fromkeys(frame["_row"]))
@@ -277,14 +289,17 @@ def plot_heatmap(
     grid = frame.pivot_table(index="_row", columns=columns, values=value, aggfunc="sum", sort=False)
     values = grid.reindex(index=order, columns=across).to_numpy(dtype=float)
     names = _theme_names(across) if columns == "theme" else _dimension_names(frame["theme"].unique(), across)
-    ax = _axes(ax, (0.75 * len(across) + 2.2 + _label_width(order), 0.38 * len(order) + 1.2 + 0.7 * _label_width(names)))
+    if decimals is None:
+        decimals = 0 if value == "hits" or len(order) > 12 else 1
+    width = min(_MAX_WIDTH, 0.75 * len(across) + 2.2 + _label_width(order))
+    ax = _axes(ax, (width, 0.34 * len(order) + 1.2 + 0.7 * _label_width(names)))
     image = ax.imshow(values, cmap="YlGn", aspect="auto")
     ax.set_xticks(range(len(across)), names, rotation=45, ha="right")
     ax.set_yticks(range(len(order)), order)
     peak = np.nanmax(values) if values.size else 0
     for (i, j), cell in np.ndenumerate(values):
         if not np.isnan(cell):
-            ax.text(j, i, f"{cell:.1f}", ha="center", va="center", fontsize=7, color="white" if cell > 0.6 * peak else "black")
+            ax.text(j, i, f"{cell:.{decimals}f}", ha="center", va="center", fontsize=9, color="white" if cell > 0.6 * peak else "black")
     for tick in ax.get_yticklabels():
         if tick.get_text() in highlight:
             tick.set_color(HIGHLIGHT)  # colour only: the font has no bold weight
@@ -298,6 +313,7 @@ def plot_ranking(
     *,
     label: str,
     value: str = "per_1000",
+    interval: tuple[str, str] | None = None,
     highlight: Sequence[str] = (),
     title: str = "",
     xlabel: str = "每千词命中数",
@@ -312,6 +328,9 @@ def plot_ranking(
         One row per bar: a ``label`` column and a ``value`` column.
     label, value : str
         The columns naming and sizing the bars.
+    interval : (str, str), optional
+        Columns with the low and high ends of each bar's interval (``("share_low",
+        "share_high")`` from :func:`zjnlp.themes.bootstrap_themes`), drawn as error bars.
     highlight : sequence of str
         Labels whose bars stand out (``["广东省", "湛江市 2023"]``).
     title, xlabel : str
@@ -327,6 +346,10 @@ def plot_ranking(
     ax = _axes(ax, (5 + _label_width(names), 0.28 * len(ordered) + 1.4))
     y = np.arange(len(ordered))
     ax.barh(y, ordered[value], color=[HIGHLIGHT if n in highlight else MUTED for n in names])
+    if interval is not None:
+        low, high = (ordered[c].to_numpy(dtype=float) for c in interval)
+        middle = ordered[value].to_numpy(dtype=float)
+        ax.errorbar(middle, y, xerr=[middle - low, high - middle], fmt="none", ecolor="#333333", elinewidth=0.9, capsize=2)
     ax.set_yticks(y, names, fontsize=9)
     ax.margins(y=0.01)
     ax.invert_yaxis()
@@ -357,28 +380,46 @@ def plot_timeline(
     ----------
     table : pandas.DataFrame
         One row per report with columns ``x`` and ``y``.
-    highlight : mapping of str to (x, y), optional
-        Points drawn as red stars with their label (``{"湛江市 2023": (2023, 4.1)}``).
+    highlight : mapping of str to (x, y) or (x, y, low, high), optional
+        Points drawn as red stars with their label (``{"湛江市 2023": (2023, 4.1)}``);
+        with ``low`` and ``high``, an error bar shows the point's interval. Points that
+        share an x are drawn side by side.
     label : str, default="国务院政府工作报告"
         The line's name in the legend.
     title, ylabel : str
     ax, save
         As for :func:`plot_lengths`.
 
+    The line is broken where ``x`` skips a step (no report in 1965–1974), so it does not
+    draw values for years without one, and the y axis starts at 0 when no value is
+    negative.
+
     Returns
     -------
     matplotlib.axes.Axes
     """
-    data = table.sort_values(x)
+    data = table.sort_values(x)[[x, y]].astype(float)
+    step = np.diff(data[x].to_numpy()).min(initial=np.inf) if len(data) > 1 else 1
+    gaps = data[x].diff().gt(step)
+    breaks = pd.DataFrame({x: data[x][gaps] - step / 2, y: np.nan})
+    line = pd.concat([data, breaks]).sort_values(x, kind="stable")
     ax = _axes(ax, (9, 4))
-    ax.plot(data[x], data[y], color=BASE, marker="o", markersize=3, linewidth=1.2, label=label)
-    for name, (px, py) in (highlight or {}).items():
+    ax.plot(line[x], line[y], color=BASE, marker="o", markersize=3, linewidth=1.2, label=label)
+    shared = pd.Series([point[0] for point in (highlight or {}).values()], dtype=float)
+    # points at the same x are drawn side by side, 0.6 apart, so their error bars stay apart
+    dodge = (shared.groupby(shared).cumcount() - (shared.groupby(shared).transform("size") - 1) / 2) * 0.6
+    for (name, point), shift in zip((highlight or {}).items(), dodge):
+        px, py = point[0] + shift, point[1]
+        if len(point) == 4:
+            ax.errorbar([px], [py], yerr=[[py - point[2]], [point[3] - py]], color=HIGHLIGHT, capsize=4, linewidth=1.2, zorder=3)
         ax.scatter([px], [py], marker="*", s=180, color=HIGHLIGHT, zorder=3)
         ax.annotate(
             name, (px, py), xytext=(-10, 8), textcoords="offset points", ha="right", va="bottom", color=HIGHLIGHT,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
         )
     ax.margins(y=0.15)  # room above the highest point for its label
+    if (data[y].dropna() >= 0).all():
+        ax.set_ylim(bottom=0)
     ax.set_xlabel("年份")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -387,13 +428,29 @@ def plot_timeline(
     return _save(ax, save)
 
 
+def _sorted_graph(graph: nx.Graph) -> nx.Graph:
+    """The same graph with nodes and edges inserted in sorted order.
+
+    networkx keeps insertion order, and a subgraph view iterates over a set of nodes,
+    whose order depends on the hash seed of the process (``PYTHONHASHSEED``). A spring
+    layout gives its seeded start positions in node order, so an unsorted graph is drawn
+    differently from one process to the next.
+    """
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: str(item[0])))
+    ordered.add_edges_from(sorted((tuple(sorted((u, v), key=str)) + (d,) for u, v, d in graph.edges(data=True)), key=lambda e: (str(e[0]), str(e[1]))))
+    return ordered
+
+
 def _layout(graph: nx.Graph, seed: int) -> dict:
     """Spring layouts of the connected components, packed in rows, largest first.
 
     One spring layout of a disconnected graph pushes the components to the corners and
     crowds each of them; laid out one by one, each gets room in proportion to its size.
+    Every component is rebuilt in sorted order first, so the layout depends on the
+    graph's content only.
     """
-    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    components = sorted((sorted(c, key=str) for c in nx.connected_components(graph)), key=lambda c: (-len(c), [str(n) for n in c]))
     sides = [np.sqrt(len(nodes)) for nodes in components]
     width = 1.4 * np.sqrt(sum(side**2 for side in sides))
     position: dict = {}
@@ -402,13 +459,41 @@ def _layout(graph: nx.Graph, seed: int) -> dict:
         if x > 0 and x + side > width:
             x, y, height = 0.0, y - height, 0.0
         centre = (x + side / 2, y - side / 2)
-        sub = graph.subgraph(nodes)
+        sub = _sorted_graph(graph.subgraph(nodes))
         spread = 2 / np.sqrt(len(nodes))  # twice networkx's default distance between nodes
         position.update(
             nx.spring_layout(sub, k=spread, iterations=200, seed=seed, weight="weight", scale=0.4 * side, center=centre)
         )
         x, height = x + side, max(height, side)
     return position
+
+
+def _separate(position: dict, boxes: dict, size: tuple[float, float], rounds: int = 300) -> dict:
+    """Move nodes apart until their boxes (label or marker, in inches) do not overlap.
+
+    ``position`` is in data units and is scaled to the figure's ``size`` in inches; each
+    overlapping pair is pushed apart along the axis where it overlaps least, half each
+    way, in sorted order, so the result is the same on every run.
+    """
+    nodes = sorted(position, key=str)
+    xy = np.array([position[n] for n in nodes], dtype=float)
+    low, span = xy.min(axis=0), np.ptp(xy, axis=0)
+    span[span == 0] = 1
+    xy = (xy - low) / span * np.asarray(size)  # inches
+    half = np.array([boxes[n] for n in nodes], dtype=float) / 2
+    for _ in range(rounds):
+        gap = np.abs(xy[:, None, :] - xy[None, :, :]) - (half[:, None, :] + half[None, :, :])
+        overlap = (gap < 0).all(axis=2)
+        np.fill_diagonal(overlap, False)
+        if not overlap.any():
+            break
+        for i, j in zip(*np.nonzero(np.triu(overlap))):
+            axis = int(np.argmax(gap[i, j]))  # the axis with the smallest overlap
+            direction = np.sign(xy[j, axis] - xy[i, axis]) or (1.0 if i < j else -1.0)
+            push = (-gap[i, j, axis] / 2 + 0.01) * direction
+            xy[i, axis] -= push
+            xy[j, axis] += push
+    return {n: tuple(p) for n, p in zip(nodes, xy)}
 
 
 def plot_network(
@@ -434,7 +519,9 @@ def plot_network(
     highlight : iterable of str
         Terms drawn in red (the terms of a theme lexicon, say).
     seed : int, default=0
-        Seeds the spring layout, so the drawing is the same on every run.
+        Seeds the spring layout; nodes and edges are sorted first, so the drawing is the
+        same on every run, whatever the hash seed of the process or the order of the
+        edges. Nodes are then moved apart until no label overlaps another label or node.
     title : str
     ax, save
         As for :func:`plot_lengths`.
@@ -446,21 +533,32 @@ def plot_network(
     from zjnlp.keywords import cooccurrence_graph
 
     if isinstance(edges, pd.DataFrame):
-        kept = edges if top is None else edges.sort_values("weight", ascending=False, kind="stable").head(top)
+        kept = edges if top is None else edges.sort_values(["weight", "source", "target"], ascending=[False, True, True], kind="stable").head(top)
         graph = cooccurrence_graph(kept)
     else:
         graph = edges
+    graph = _sorted_graph(graph)
     marked = set(highlight)
     strength = np.array([graph.nodes[n].get("weight", 1) for n in graph.nodes], dtype=float)
     widths = np.array([graph.edges[e].get("weight", 1) for e in graph.edges], dtype=float)
-    position = _layout(graph, seed)
-    ax = _axes(ax, (9, 7))
+    sizes = 80 + 520 * strength / max(strength.max(initial=1), 1)  # points²
+    # each node's box in inches: its label (10-point characters) or its marker, whichever
+    # is larger, with room to spare; positions come back in inches, drawn at that scale
+    diameters = np.sqrt(sizes) / 72
+    boxes = {n: (max(0.16 * len(str(n)) + 0.08, d), max(0.24, d)) for n, d in zip(graph.nodes, diameters)}
+    position = _separate(_layout(graph, seed), boxes, (7.6, 5.4))
+    xy = np.array(list(position.values())) if position else np.zeros((1, 2))
+    low, high = xy.min(axis=0) - 0.5, xy.max(axis=0) + 0.5
+    ax = _axes(ax, (high[0] - low[0] + 0.3, high[1] - low[1] + 0.7))
+    ax.set_xlim(low[0], high[0])
+    ax.set_ylim(low[1], high[1])
     nx.draw_networkx_edges(graph, position, ax=ax, width=0.6 + 2.4 * widths / max(widths.max(initial=1), 1), edge_color="#b0b0b0")
     nx.draw_networkx_nodes(
-        graph, position, ax=ax, node_size=80 + 520 * strength / max(strength.max(initial=1), 1),
+        graph, position, ax=ax, node_size=sizes,
         node_color=[HIGHLIGHT if n in marked else BASE for n in graph.nodes], alpha=0.45,
     )
     nx.draw_networkx_labels(graph, position, ax=ax, font_size=10, font_family=use_chinese_font())
+    ax.set_aspect("equal")
     ax.set_axis_off()
     ax.set_title(title)
     return _save(ax, save)
@@ -492,7 +590,8 @@ def plot_targets(
         One bar per unit at this level.
     split : str, default="theme"
         The column that splits each bar; theme ids are shown by their Chinese names and
-        colours.
+        colours, the values of ``measure`` (increment, level, rate, ceiling) by Chinese
+        names.
     title : str
     ax, save
         As for :func:`plot_lengths`.
@@ -511,7 +610,10 @@ def plot_targets(
     counts = pd.crosstab(frame["_row"], frame["_split"]).reindex(index=list(dict.fromkeys(frame["_row"])))
     counts = counts[counts.sum().sort_values(ascending=False, kind="stable").index]
     themes = split == "theme"
-    names = _theme_names(counts.columns) if themes else list(counts.columns)
+    if themes:
+        names = _theme_names(counts.columns)
+    else:
+        names = [_MEASURE_LABELS.get(c, c) for c in counts.columns] if split == "measure" else list(counts.columns)
     ax = _axes(ax, (7 + _label_width(counts.index), 0.5 * len(counts) + 1.6))
     y, left = np.arange(len(counts)), np.zeros(len(counts))
     palette = mpl.colormaps["tab10"]
@@ -522,6 +624,7 @@ def plot_targets(
     ax.set_yticks(y, counts.index)
     ax.invert_yaxis()
     ax.margins(x=0.04)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("数量")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)

@@ -62,7 +62,7 @@ Include = Literal["targets", "all"]
 
 COLUMNS = [
     "part", "section", "paragraph", "part_kind", "indicator", "value", "upper", "unit", "qualifier",
-    "kind", "text", "sentence", "start", "end", "flags",
+    "measure", "kind", "text", "sentence", "start", "end", "flags",
 ]  # fmt: skip
 
 # Full-width digits and signs to ASCII, one character for one, so offsets survive.
@@ -120,6 +120,9 @@ class _Lexicon:
     past_re: re.Pattern
     plan_re: re.Pattern
     qualifiers: frozenset[str]
+    measures: dict[str, frozenset[str]]  # ceiling, rate, level, increment: see [measures]
+    increment_re: re.Pattern  # a verb of making or adding anywhere before the number
+    rate_noun_re: re.Pattern  # an indicator naming a change: 涨幅, 增速
 
 
 def _alternation(words: list[str]) -> str:
@@ -204,6 +207,9 @@ def _compile(data: dict) -> _Lexicon:
         ),
         plan_re=re.compile(_alternation(kind["plan"])),
         qualifiers=frozenset(qualifiers["before"] + qualifiers["after"]),
+        measures={name: frozenset(words) for name, words in data["measures"].items()},
+        rate_noun_re=re.compile(_alternation(data["measures"]["rate_nouns"])),
+        increment_re=re.compile(_alternation(data["measures"]["increment"])),
     )
 
 
@@ -379,6 +385,7 @@ class _Row:
     quals: list[str]
     clause: int
     first: int  # where the number's text starts
+    before: str  # the words before the number in its list item (and the items before it)
 
 
 _RATIO_MARKS = tuple("∶:：/")
@@ -437,7 +444,24 @@ def _describe(
         "end": m.end,
         "flags": ",".join(flags),
     }
-    return _Row(fields, lead, quals, clause, m.start)
+    continued = previous is not None and s[segment - 1 : segment] == "、"
+    before = (previous.before if continued else "") + raw_before
+    return _Row(fields, lead, quals, clause, m.start, before)
+
+
+def _measure(row: _Row, lex: _Lexicon) -> str:
+    """What the number of ``row`` is: ceiling, rate, level, increment, or "" (see [measures])."""
+    words = set(row.fields["qualifier"].split(","))
+    percent = lex.kind_of.get(row.fields["unit"]) == "percent"
+    if words & lex.measures["ceiling"]:
+        return "ceiling"
+    if percent and (words & lex.measures["rate"] or lex.rate_noun_re.search(row.fields["indicator"])):
+        return "rate"
+    if percent or words & lex.measures["level"]:
+        return "level"
+    if words & (lex.measures["increment"] | lex.measures["rate"]) or lex.increment_re.search(row.before):
+        return "increment"  # a change in a unit other than % is an amount added (or taken away)
+    return ""
 
 
 def _sentence_rows(s: str, lo: int, hi: int, found: list[_Mention], lex: _Lexicon) -> list[dict]:
@@ -459,6 +483,8 @@ def _sentence_rows(s: str, lo: int, hi: int, found: list[_Mention], lex: _Lexico
             group = [row]
         rows.append(row)
     _pair_respectively(s, group, lex)
+    for row in rows:
+        row.fields["measure"] = _measure(row, lex)
     return [row.fields for row in rows]
 
 
@@ -579,6 +605,13 @@ def extract_targets(
           with a multiplier ("人口1.2亿");
         - ``qualifier`` (str): comma-joined words bounding or framing the number (新增,
           突破, 以上, 左右, 每千人 …);
+        - ``measure`` (str): what the number is, from its qualifiers and the verb before
+          it (word lists in ``[measures]`` of ``targets.toml``): ``"increment"`` (an
+          amount added: 新增/新建/新培育/建设 N), ``"level"`` (a total or state to reach
+          or keep: 达到/突破/超过 N, 保持在, or a percentage stating no change),
+          ``"rate"`` (a change as a percentage: 增长 N%, 涨幅 N%), ``"ceiling"`` (a bound:
+          控制在/不超过 N, N 以内), or ``""`` when the text does not say. Only
+          increments of one unit add up: 新增4家 and 突破500家 do not;
         - ``kind`` (str): ``"target"`` (a commitment), ``"achieved"`` (a result the text
           reviews) or ``"baseline"`` (the level a change starts from: 25 in
           "由25元提高到30元");
@@ -605,8 +638,8 @@ def extract_targets(
     Examples
     --------
     >>> table = extract_targets("新增公办幼儿园学位5100个，力争研发机构突破500家。")
-    >>> table[["indicator", "value", "unit", "qualifier"]].values.tolist()
-    [['公办幼儿园学位', 5100.0, '个', '新增'], ['研发机构', 500.0, '家', '力争,突破']]
+    >>> table[["indicator", "value", "unit", "qualifier", "measure"]].values.tolist()
+    [['公办幼儿园学位', 5100.0, '个', '新增', 'increment'], ['研发机构', 500.0, '家', '力争,突破', 'level']]
     """
     if not isinstance(text, str):
         raise OptionError("text", type(text).__name__, "a str")
