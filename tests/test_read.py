@@ -171,7 +171,7 @@ BODY = "\n各位代表：\n现在，我代表省人民政府向大会报告工�
     ],
 )
 def test_speaker_wherever_the_header_names_it(header, speaker):
-    assert read_report(header + BODY).metadata["speaker"] == speaker
+    assert read_report(text=header + BODY).metadata["speaker"] == speaker
 
 
 def test_chinese_numeral_dates():
