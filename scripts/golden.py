@@ -109,20 +109,6 @@ def _csv(code: int, text: str) -> str:
     return _rows_to_csv(list(csv.reader(io.StringIO(text))), code)
 
 
-def _per_file(paths: list[Path], argv: list[str]) -> str:
-    """A command that takes one file (kwic), run on each report, stacked with a file column."""
-    rows: list[list[str]] = []
-    codes = set()
-    for path in paths:
-        code, text = _cli([argv[0], str(path), *argv[1:], "--format", "csv"])
-        codes.add(code)
-        table = list(csv.reader(io.StringIO(text)))
-        if table and not rows:
-            rows.append(["file", *table[0]])
-        rows.extend([str(path), *row] for row in table[1:])
-    return _rows_to_csv(rows, max(codes))
-
-
 def _token_rows(paths: list[Path]) -> str:
     """Per report: the number of tokens, a hash of the sequence and the first tokens."""
     code, text = _cli(["tokens", *map(str, paths), "--format", "json"])
@@ -190,7 +176,7 @@ def output(corpus: str, case: str) -> str:
     if case in generators:
         return generators[case]()
     if case.startswith("kwic-"):
-        return _per_file(paths, ["kwic", case.removeprefix("kwic-")])
+        return _csv(*_cli(["kwic", case.removeprefix("kwic-"), *map(str, paths), "--format", "csv"]))
     argv = CASES[case]
     return _csv(*_cli([argv[0], *map(str, paths), *argv[1:], "--format", "csv"]))
 

@@ -44,10 +44,10 @@ COMMANDS = {
     "keywords": ["--top", "3", "--format", "csv"],
     "themes": ["--format", "csv"],
     "targets": ["--include", "all", "--format", "csv"],
-    "kwic": ["发展", "--format", "csv"],
+    "kwic": ["--format", "csv"],
     "discover": ["--min-count", "2", "--top", "20", "--format", "csv"],
 }
-BATCH_COMMANDS = [c for c in COMMANDS if c != "kwic"]  # kwic takes one file
+BEFORE_FILES = {"kwic": ["发展"]}  # zjnlp kwic TERM FILE…
 
 NO_HEADINGS = (
     "现在，我代表市人民政府向大会报告工作，请予审议。\n"
@@ -68,7 +68,7 @@ def run(*argv: object) -> tuple[int, str, str]:
 
 
 def command_line(command: str, path: Path) -> list[str]:
-    return [command, str(path), *COMMANDS[command]]
+    return [command, *BEFORE_FILES.get(command, []), str(path), *COMMANDS[command]]
 
 
 @cache
@@ -258,13 +258,13 @@ def test_an_unreadable_file_without_permission_checks(tmp_path, monkeypatch, com
     assert run(*command_line(command, path)) == (EXIT_BAD_INPUT, "", f"zjnlp: {path}: {errors.UNREADABLE}\n")
 
 
-@pytest.mark.parametrize("command", BATCH_COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_in_a_batch_bad_files_are_reported_and_skipped(bad_files, tmp_path, command):
     other = tmp_path / "other.txt"
     other.write_text(NO_HEADINGS, encoding="utf-8")
     bad = [bad_files["missing"], bad_files["PNG image"], bad_files["empty"]]
     files = [bad[0], SEED, bad[1], other, bad[2]]
-    code, out, err = run(command, *files, *COMMANDS[command], "--jobs", "1")
+    code, out, err = run(command, *BEFORE_FILES.get(command, []), *files, *COMMANDS[command], "--jobs", "1")
     assert code == EXIT_BAD_INPUT
     assert err.splitlines() == [f"zjnlp: {path}: {MESSAGES[name]}" for path, name in zip(bad, ["missing", "PNG image", "empty"])]
     if command == "tokens":
@@ -331,10 +331,10 @@ def test_an_unexpected_error_is_one_line_and_the_batch_goes_on(tmp_path, monkeyp
     other = tmp_path / "other.txt"
     other.write_text(NO_HEADINGS, encoding="utf-8")
 
-    def buggy(report, *, include="targets", lexicon=None, appendices=False, part_kind=None):
+    def buggy(report, *, include="targets", lexicon=None, **choice):
         if report.source == str(SEED):
             raise KeyError("三一")
-        return targets(report, include=include, lexicon=lexicon, appendices=appendices, part_kind=part_kind)
+        return targets(report, include=include, lexicon=lexicon, **choice)
 
     monkeypatch.setattr("zjnlp.targets.targets", buggy)
     code, out, err = run("targets", SEED, other, "--format", "csv", "--jobs", "1")

@@ -81,7 +81,7 @@ def test_formats_print_the_same_table(small):
 
 
 def test_an_empty_table_says_so(small):
-    assert run("kwic", small, "红树林") == (0, "(no rows)\n", "")
+    assert run("kwic", "红树林", small) == (0, "(no rows)\n", "")
 
 
 def test_tokens_as_text_and_json(small):
@@ -153,7 +153,7 @@ def bad_lexicon(tmp_path) -> Path:
         (["sections", "{seed}", "--by", "chapter"], "argument --by: invalid choice: 'chapter'"),
         (["keywords", "{seed}", "--top", "-1"], "argument --top: " + errors.TOO_SMALL.format(minimum=1, value="-1")),
         (["keywords", "{seed}", "--top", "ten"], "argument --top: " + errors.TOO_SMALL.format(minimum=1, value="ten")),
-        (["kwic", "{seed}", "发展", "--window", "-5"], "argument --window: " + errors.TOO_SMALL.format(minimum=0, value="-5")),
+        (["kwic", "发展", "{seed}", "--window", "-5"], "argument --window: " + errors.TOO_SMALL.format(minimum=0, value="-5")),
         (["discover", "{seed}", "--min-count", "0"], "argument --min-count: expected a whole number >= 1"),
         (["targets", "{seed}", "--jobs", "0"], "argument --jobs: expected a whole number >= 1"),
         (["targets", "{seed}", "--include", "some"], "argument --include: invalid choice"),
@@ -164,7 +164,7 @@ def bad_lexicon(tmp_path) -> Path:
         (["keywords", "{seed}", "--method", "keyness", "--by", "document"], "reference=None is not valid"),
         (["keywords", "{seed}", "--reference", "{missing}"], f"--reference {{missing}}: {errors.MISSING}"),
         (["targets", "{seed}", "--lexicon", "{bad_lexicon}"], "{bad_lexicon}: is not valid TOML"),
-        (["kwic", "{seed}", ""], "term='' is not valid"),
+        (["kwic", "", "{seed}"], "term='' is not valid"),
         (["themes", "{seed}", "--part-kind", "plans"], "argument --part-kind: invalid choice: 'plans'"),
     ],
 )
@@ -214,9 +214,9 @@ def test_end_to_end_a_batch_with_bad_files(tmp_path):
 
 
 def test_end_to_end_usage_error():
-    done = zjnlp("kwic", SEED)
+    done = zjnlp("kwic", "发展")
     assert done.returncode == EXIT_BAD_INPUT
-    assert done.stderr == "zjnlp kwic: the following arguments are required: TERM (see 'zjnlp kwic --help')\n"
+    assert done.stderr == "zjnlp kwic: the following arguments are required: FILE (see 'zjnlp kwic --help')\n"
 
 
 def test_a_closed_pipe_ends_quietly():
@@ -254,3 +254,66 @@ def test_part_kind_keeps_parts_of_those_kinds():
     assert plan[["hits", "tokens"]].values.tolist() == parts.loc[parts["part_kind"] == "plan", ["hits", "tokens"]].values.tolist()
     _, targets, _ = run("targets", APPENDIX, "--part-kind", "review", "outlook", "--include", "all", "--format", "csv")
     assert set(pd.read_csv(io.StringIO(targets))["part_kind"]) == {"review", "outlook"}
+
+
+# --------------------------------------------------------------------------- fitting the terminal
+
+TABLES = {  # every command that prints a table, on the seed page
+    "sections": [], "keywords": [], "kwic": ["人才"], "themes": ["--by", "section"],
+    "targets": ["--include", "all"], "discover": ["--min-count", "2"],
+}
+
+
+def _widest(text: str) -> int:
+    from zjnlp.terminal import width
+
+    return max(width(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("command", TABLES)
+def test_a_table_fits_the_terminal(monkeypatch, command):
+    before = TABLES[command][:1] if command == "kwic" else []
+    argv = [command, *before, SEED, *TABLES[command][len(before):]]
+    monkeypatch.setenv("COLUMNS", "80")
+    code, narrow, _ = run(*argv)
+    assert code == 0 and _widest(narrow) <= 80
+    monkeypatch.setenv("COLUMNS", "200")
+    _, broad, _ = run(*argv)
+    _, wide, _ = run(*argv, "--wide")
+    if _widest(wide) <= 200:  # a narrow table is shown whole at 200 columns
+        assert broad == wide
+    else:
+        assert 80 < _widest(broad) <= 200 and _widest(broad) > _widest(narrow)
+    _, csv, _ = run(*argv, "--format", "csv")
+    assert "…" not in csv  # csv and json are never shortened
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_fits_the_terminal(monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")
+    for argv in (["--help"], [command, "--help"]):
+        code, out, _ = run(*argv)
+        assert code == 0 and _widest(out) <= 80
+
+
+def test_numbers_print_as_numbers(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    _, out, _ = run("targets", SEED, "--include", "all")
+    values = [line.split() for line in out.splitlines()[1:]]
+    assert not any(cell.endswith(".0") for row in values for cell in row)
+    _, out, _ = run("themes", SEED)
+    assert "0.000000" not in out
+
+
+def test_kwic_over_many_files_is_each_file_run_alone():
+    files = sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt"))
+    assert len(files) == 31
+    code, out, _ = run("kwic", "人才", *files, "--jobs", "2", "--format", "csv")
+    together = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
+    alone = []
+    for path in files:
+        _, out, _ = run("kwic", "人才", path, "--format", "csv")
+        alone.append(pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False).assign(file=str(path)))
+    expected = pd.concat(alone, ignore_index=True)
+    assert code == 0 and len(together) > 31
+    pd.testing.assert_frame_equal(together, expected[together.columns])

@@ -531,17 +531,6 @@ def test_review_passage_is_achieved_and_left_out_by_default():
     assert extract_targets(text).empty
 
 
-def test_appendices_left_out_and_part_kinds_chosen():
-    report = read_report(Path(__file__).parents[1] / "seeds" / "provinces-2026" / "江西省.txt")  # 名词注释 appendix
-    speech, everything = targets(report), targets(report, appendices=True)
-    assert len(everything) > len(speech) and speech["part_kind"].notna().any()
-    plan = targets(report, part_kind="plan")
-    assert len(plan) and (plan["part_kind"] == "plan").all()
-    assert plan["start"].tolist() == speech.loc[speech["part_kind"] == "plan", "start"].tolist()
-    with pytest.raises(errors.OptionError, match="part_kind"):
-        targets(report, part_kind="budget")
-
-
 # --------------------------------------------------------------------------- the word lists
 
 
@@ -581,3 +570,14 @@ def test_a_targets_file_can_replace_the_packaged_one(tmp_path):
     mine.write_text("replace = true\n" + packaged.replace('"个", "家",', '"家",'), encoding="utf-8")
     assert "个" not in quantity_words(mine)["measure_units"]["count"]
     assert extract_targets("新增3个园区、5家企业。", lexicon=mine)["text"].tolist() == ["5家"]
+
+
+def test_appendices_left_out_and_part_kinds_chosen():
+    report = read_report(Path(__file__).parents[1] / "seeds" / "provinces-2026" / "江西省.txt")  # 名词注释 appendix
+    speech, everything = targets(report), targets(report, appendices=True)
+    assert len(everything) > len(speech) and speech["part_kind"].notna().any()
+    plan = targets(report, part_kind="plan")
+    assert len(plan) and (plan["part_kind"] == "plan").all()
+    assert plan["start"].tolist() == speech.loc[speech["part_kind"] == "plan", "start"].tolist()
+    with pytest.raises(errors.OptionError, match="part_kind"):
+        targets(report, part_kind="budget")

@@ -27,46 +27,38 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, get_args
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
 from zjnlp import __version__, errors
 from zjnlp.errors import InputError, ZjnlpError
-from zjnlp.read import Report
+from zjnlp.terminal import HelpFormatter
+
+if TYPE_CHECKING:  # pandas and the reader load only when a command runs, not for --help
+    import pandas as pd
+
+    from zjnlp.read import Report
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
-_TABLE_CELL = 40  # characters of a text cell shown in table format
 
 
 # --------------------------------------------------------------------------- printing
 
 
-def _print_table(table: pd.DataFrame, fmt: str) -> None:
+def _print_table(table: pd.DataFrame, fmt: str, *, wide: bool = False) -> None:
+    """CSV and JSON whole; a table sized for the terminal (every cell whole with ``wide``)."""
     if fmt == "csv":
         table.to_csv(sys.stdout, index=False)
     elif fmt == "json":
         sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1))
         sys.stdout.write("\n")
-    elif table.empty:
-        print("(no rows)")
     else:
-        shown = table.astype(object).where(table.notna(), "")  # unknown is empty
-        cut = shown.columns.drop("file", errors="ignore")  # file names are shown whole
-        shown[cut] = shown[cut].map(_short)
-        with pd.option_context("display.unicode.east_asian_width", True):
-            print(shown.to_string(index=False))
+        from zjnlp.terminal import format_table
+
+        print(format_table(table, wide=wide))
 
 
-def _short(value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    value = value.replace("\n", " ⏎ ")
-    return value if len(value) <= _TABLE_CELL else value[: _TABLE_CELL - 1] + "…"
-
-
-def _print_tokens(table: pd.DataFrame, fmt: str) -> None:
+def _print_tokens(table: pd.DataFrame, fmt: str, *, wide: bool = False) -> None:
     """One file: its tokens as ``format_tokens`` gives them; several: one block per file."""
     from zjnlp.tokenize import format_tokens
 
@@ -98,6 +90,8 @@ def _sections(report: Report, *, by: str) -> pd.DataFrame:
 
 def _tokens(report: Report) -> pd.DataFrame:
     """One row holding the list of tokens."""
+    import pandas as pd
+
     from zjnlp.tokenize import tokens_of
 
     return pd.DataFrame({"tokens": [tokens_of(report.text)]})
@@ -105,6 +99,8 @@ def _tokens(report: Report) -> pd.DataFrame:
 
 def _text(report: Report) -> pd.DataFrame:
     """The clean text, for ``discover``, which works on all the files at once."""
+    import pandas as pd
+
     return pd.DataFrame({"text": [report.text]})
 
 
@@ -217,7 +213,6 @@ class Command:
     check: Callable[..., dict] | None = None  # options checked before any file is read
     combine: str | None = None  # "module:function" of all the reports' table, for corpus options
     show: Callable[[pd.DataFrame, str], None] = _print_table
-    many: bool = True  # several FILEs (else one)
     formats: tuple[str, ...] = ("table", "csv", "json")
     several: str = "\nWith several files, a 'file' column comes first and the files are read in parallel."
 
@@ -342,14 +337,14 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "kwic", "Keyword in context: every occurrence of TERM with the text around it.", "zjnlp.context:kwic",
-        columns=_kwic_columns, check=_check_term, many=False,
+        columns=_kwic_columns, check=_check_term,
         options=(
             Option("term", "term", "the text to find (matched on characters, not tokens)", metavar="TERM"),
             Option("--window", "window", "characters of context on each side", minimum=0, metavar="N"),
             _by(),
             *_choosing(),
         ),
-        example="zjnlp kwic report.txt 湛江湾 --window 10",
+        example="zjnlp kwic 湛江湾 report.txt --window 10",
     ),
     Command(
         "themes", "Attention to themes (green development, talent, ...) in each unit.", "zjnlp.themes:score_themes",
@@ -426,7 +421,7 @@ Run 'zjnlp COMMAND --help' for a command's options and output columns.
 examples:
   zjnlp sections report.txt --by section
   zjnlp targets reports/*.txt --format csv > targets.csv
-  zjnlp kwic report.txt 绿色发展 --window 15
+  zjnlp kwic 绿色发展 reports/*.txt --jobs 2
 
 exit codes:
   0    every file was analysed
@@ -451,16 +446,12 @@ def _default(command: Command, option: Option) -> Any:
     return default
 
 
-def _wrap(text: str, width: int = 80) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.fill(paragraph, width) for paragraph in text.split("\n"))
-
-
 def _add_option(parser: argparse.ArgumentParser, command: Command, option: Option) -> None:
-    from zjnlp.themes import available_lexicons
+    help_text = option.help
+    if "{lexicons}" in help_text:  # loading the themes (and the tokenizer) costs 0.5 s: only for them
+        from zjnlp.themes import available_lexicons
 
-    help_text = option.help.format(lexicons=", ".join(available_lexicons()))
+        help_text = help_text.format(lexicons=", ".join(available_lexicons()))
     if not option.flag.startswith("-"):
         parser.add_argument(option.parameter, metavar=option.metavar, help=help_text)
         return
@@ -483,34 +474,41 @@ def _add_option(parser: argparse.ArgumentParser, command: Command, option: Optio
     parser.add_argument(option.flag, help=help_text, **settings)
 
 
-def _add_command(commands: argparse._SubParsersAction, command: Command) -> None:
+def _add_command(commands: argparse._SubParsersAction, command: Command, *, full: bool) -> None:
+    """The command's parser; with ``full``, its description and options (which import the
+    library functions their defaults come from, so only the command being run gets them)."""
+    if not full:
+        commands.add_parser(command.name, help=command.summary)
+        return
     details = command.details or command.columns()
-    several = command.several if command.many else ""
     sub = commands.add_parser(
-        command.name, help=command.summary, description=f"{command.summary}\n\n{_wrap(details)}{_SKIPPED}{several}",
-        epilog=f"example:\n  {command.example}", formatter_class=argparse.RawDescriptionHelpFormatter,
+        command.name, help=command.summary, description=f"{command.summary}\n\n{details}{_SKIPPED}{command.several}",
+        epilog=f"example:\n  {command.example}", formatter_class=HelpFormatter,
     )
-    if command.many:
-        sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML in any common encoding, Word (.docx) or PDF")
-    else:
-        sub.add_argument("file", type=Path, metavar="FILE", help="a report file: text or HTML in any common encoding, Word (.docx) or PDF")
+    positional = [option for option in command.options if not option.flag.startswith("-")]
+    for option in positional:  # before the files: zjnlp kwic TERM FILE…
+        _add_option(sub, command, option)
+    sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML in any common encoding, Word (.docx) or PDF")
     formats = command.formats
     sub.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
+    if "table" in formats:
+        sub.add_argument("--wide", action="store_true", help="table: every column and every cell whole, however wide")
     sub.add_argument("--to-simplified", action="store_true", help="convert traditional characters to simplified before the analysis")
-    if command.many:
-        sub.add_argument("--jobs", type=_at_least(1), default=None, metavar="N", help="worker processes for several files (default: one per core)")
+    sub.add_argument("--jobs", type=_at_least(1), default=None, metavar="N", help="worker processes for several files (default: one per core)")
     for option in command.options:
-        _add_option(sub, command, option)
+        if option not in positional:
+            _add_option(sub, command, option)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="zjnlp", description=_DESCRIPTION, epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or, given ``argv``, with only the chosen command's options."""
+    parser = _Parser(prog="zjnlp", description=_DESCRIPTION, epilog=_EPILOG, formatter_class=HelpFormatter)
     parser.add_argument("--version", action="version", version=f"zjnlp {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
+    # the top level takes no option values, so the first word that is not an option is the command
+    chosen = None if argv is None else next((arg for arg in argv if not arg.startswith("-")), "")
     for command in COMMANDS:
-        _add_command(commands, command)
+        _add_command(commands, command, full=chosen is None or command.name == chosen)
     return parser
 
 
@@ -519,7 +517,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(argv).parse_args(argv)
     try:
         return _run(next(command for command in COMMANDS if command.name == args.command), args)
     except ZjnlpError as error:
@@ -540,7 +539,7 @@ def _run(command: Command, args: argparse.Namespace) -> int:
     options = {option.parameter: getattr(args, option.parameter) for option in command.options if not option.corpus}
     if command.check is not None:
         options = command.check(options, to_simplified=args.to_simplified)
-    files = args.files if command.many else [args.file]
+    files = args.files
     task = functools.partial(_analyse, analysis=command.analysis, **options)
     table, failed = map_reports(task, files, jobs=getattr(args, "jobs", None), to_simplified=args.to_simplified)
     for error in failed:
@@ -552,7 +551,7 @@ def _run(command: Command, args: argparse.Namespace) -> int:
     if command.combine is not None:
         corpus_options = {option.parameter: getattr(args, option.parameter) for option in command.options if option.corpus}
         table = _function(command.combine)(table["text"], **corpus_options)
-    command.show(table, args.format)
+    command.show(table, args.format, wide=getattr(args, "wide", False))
     return EXIT_BAD_INPUT if failed else 0
 
 

@@ -558,7 +558,7 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
             if published and meta["publish_date"] is None:
                 meta["publish_date"] = _iso_date(published)
             continue
-        if reason == "header: photo caption":
+        if reason in ("header: caption", "header: photo caption"):
             reports = _SPEAKER_REPORTS_RE.search(line)
             if reports:
                 fallback.setdefault("caption", reports.group(2))

@@ -616,7 +616,11 @@ def extract_targets(
 
 
 def _extract(
-    text: str, parts: tuple[list[int], list[bool]], *, start_offset: int = 0, include: Include = "targets",
+    text: str,
+    parts: tuple[list[int], list[bool]],
+    *,
+    start_offset: int = 0,
+    include: Include = "targets",
     lexicon: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """:func:`extract_targets` with the parts of ``text`` given (their starts, and which review)."""

@@ -336,6 +336,8 @@ def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> 
 def _unit_of(bounds: tuple[np.ndarray, np.ndarray], offsets: np.ndarray) -> np.ndarray:
     """Row of the unit (``bounds`` = its starts and ends) holding each offset, -1 if none."""
     starts, ends = bounds
+    if not len(starts):  # nothing chosen (a text that is all appendix, or no part of the kinds asked)
+        return np.full(len(offsets), -1)
     row = np.searchsorted(starts, offsets, side="right") - 1
     inside = (row >= 0) & (offsets < ends[np.maximum(row, 0)])
     return np.where(inside, row, -1)
