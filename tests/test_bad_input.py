@@ -432,7 +432,7 @@ def test_kwic_finds_what_it_says(data, text, by):
         return
     start = data.draw(st.integers(0, len(report.text) - 1))
     term = report.text[start : data.draw(st.integers(start + 1, min(len(report.text), start + 4)))]
-    table = kwic(report, term, by=by, window=3)
+    table = kwic(report, term, by=by, window=3, appendices=True)  # the whole text, appendices too
     assert len(table) >= (term.strip() != "")
     assert all(report.text[s:e] == term for s, e in zip(table["start"], table["end"]))
 
