@@ -129,8 +129,8 @@ def kwic(
         if start == end:
             continue  # a regular expression that matches the empty string
         row = int(np.searchsorted(unit_starts, start, side="right")) - 1
-        if row < 0 or start >= unit_ends[row]:
-            continue  # in text left out (an appendix, a part of another kind)
+        if row < 0 or (start >= unit_ends[row] and text[unit_ends[row] : start].strip()):
+            continue  # in text left out (an appendix, a part of another kind), not in the line breaks between units
         unit = table.iloc[row]
         left = text[max(int(unit_starts[row]), start - window) : start]
         right = text[end : min(int(unit_ends[row]), end + window)]
