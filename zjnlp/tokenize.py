@@ -355,7 +355,7 @@ class Tokenizer:
                     tokens.append(token)
         return tokens
 
-    def for_text(self, text: str) -> Tokenizer:
+    def for_text(self, text: str, *, discover: bool = False) -> Tokenizer:
         """A tokenizer that also keeps whole the terms ``text`` puts in quotation marks.
 
         Cheap (no dictionary is rebuilt): the new tokenizer shares this one's dictionary.
@@ -364,12 +364,17 @@ class Tokenizer:
         ----------
         text : str
             The document, usually ``Report.text``.
+        discover : bool, default=False
+            Also keep whole the new words the document itself repeats:
+            ``discover_words([text], new_only=True)`` with ``min_count=REPORT_MIN_COUNT``
+            and a score of at least ``REPORT_MIN_SCORE`` (a named zone or programme
+            the report names three times). Costs about a third of a second a report.
 
         Returns
         -------
         Tokenizer
             Same dictionary and ``hmm``; ``words`` is this tokenizer's words followed by
-            :func:`harvest_quoted_terms` of ``text``.
+            :func:`harvest_quoted_terms` of ``text`` (and, with ``discover``, its new words).
 
         Examples
         --------
@@ -377,7 +382,13 @@ class Tokenizer:
         >>> Tokenizer().for_text(text).cut(text)[:4]
         ['坚持', '“', '房住不炒', '”']
         """
-        return Tokenizer(self._dictionary, words=(*self._words, *harvest_quoted_terms(text)), hmm=self._hmm)
+        if not isinstance(discover, bool):
+            raise OptionError("discover", discover, "True or False")
+        words = [*self._words, *harvest_quoted_terms(text)]
+        if discover:
+            table = discover_words([text], min_count=REPORT_MIN_COUNT, max_len=MAX_TERM_LENGTH, tokenizer=self, new_only=True)
+            words += table.word[table.score >= REPORT_MIN_SCORE].tolist()
+        return Tokenizer(self._dictionary, words=words, hmm=self._hmm)
 
 
 def tokens_of(text: str, *, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -447,6 +458,9 @@ _QUOTED = re.compile("“([^“”\n]{1,40})”|「([^「」\n]{1,40})」")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _NOT_IN_TERM = re.compile(r"[\s，。、；：！？,;:!?…—（）()《》〈〉【】\[\]{}<>\"'‘’“”「」]")
 MAX_TERM_LENGTH = 10
+# Tokenizer.for_text(discover=True): a report's own new words, seen this often, scoring this much.
+REPORT_MIN_COUNT = 3
+REPORT_MIN_SCORE = 0.5
 
 
 def terms_kept_whole(tokens: list[str], text: str, terms: Iterable[str]) -> tuple[int, int]:
@@ -627,8 +641,8 @@ def discover_words(
         omitted.
     new_only : bool, default=False
         Keep only new words (:func:`is_new_word`): candidates the tokenizer does not know,
-        that are not phrases (a function word, numeral or policy boilerplate verb at an
-        edge, or 的 inside), and that start and end where the tokenizer's tokens do in at
+        that are not phrases (a function word or numeral at an edge, 的 inside, a policy
+        boilerplate verb first, 建设 or 工作 last), and that start and end where the tokenizer's tokens do in at
         least half their occurrences (河流域 cuts 黄河 / 流域 and is left out).
 
     Returns
@@ -723,11 +737,17 @@ def _ties(table: pd.DataFrame, row: int, last: int) -> bool:
     return table.at[row, "score"] == table.at[last, "score"] and table.at[row, "count"] == table.at[last, "count"]
 
 
+# "X建设", "X工作": the building of X, the work on X; the subject is X (粤港澳大湾区建设).
+_GENERIC_HEADS = ("建设", "工作")
+
+
 def _is_phrase(word: str) -> bool:
-    """A phrase rather than a word: a function word or numeral at an edge, 的 inside, or a boilerplate verb first."""
+    """A phrase rather than a word: a function word or numeral at an edge, 的 inside, a boilerplate verb first or a generic head last."""
     function_words = stopwords("general")
     edges = {word[:1], word[-1:], word[:2], word[-2:]}
     if edges & function_words or {word[0], word[-1]} & _NUMERALS or "的" in word:
+        return True
+    if len(word) > 2 and word.endswith(_GENERIC_HEADS):
         return True
     return any(word.startswith(verb) for verb in stopwords("policy"))
 
