@@ -31,8 +31,12 @@ unit: $(VENV)/.installed
 nbval: $(VENV)/.installed
 	$(PY) -m pytest --nbval $(NOTEBOOKS) --nbval-sanitize-with notebooks/sanitize.cfg
 
+# JupyterLab refuses to run as root without --allow-root (containers, cloud machines);
+# it is passed only then. LAB_ARGS adds options, e.g. LAB_ARGS="--no-browser --port=8899";
+# the token comes from JupyterLab 4's IdentityProvider (set JUPYTER_TOKEN to choose it).
+LAB_ARGS ?=
 lab: $(VENV)/.installed
-	$(PY) -m jupyter lab notebooks/
+	$(PY) -m jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) notebooks/
 
 bench: $(VENV)/.installed
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

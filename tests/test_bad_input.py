@@ -317,12 +317,12 @@ def test_an_unexpected_error_is_one_line_and_the_batch_goes_on(tmp_path, monkeyp
     other = tmp_path / "other.txt"
     other.write_text(NO_HEADINGS, encoding="utf-8")
 
-    def buggy(report, *, include):
+    def buggy(report, *, include="targets"):
         if report.source == str(SEED):
             raise KeyError("三一")
         return targets(report, include=include)
 
-    monkeypatch.setattr("zjnlp.cli._targets", buggy)
+    monkeypatch.setattr("zjnlp.targets.targets", buggy)
     code, out, err = run("targets", SEED, other, "--format", "csv", "--jobs", "1")
     assert code == EXIT_BAD_INPUT
     assert err == f"zjnlp: {SEED}: {errors.BUG.format(error='KeyError: ' + repr('三一'))}\n"

@@ -409,6 +409,13 @@ def test_cli_textrank_takes_no_reference():
         keywords_for_cli(ONE_UNIT, method="textrank", reference=["national"])
 
 
+def test_cli_keyness_is_keyness_by_unit_with_its_defaults(seed_report):
+    over = keyness_by_unit(seed_report, by="section").query("direction == 'over'")
+    table = keywords_for_cli(seed_report, by="section", method="keyness", top=10_000)
+    assert table["term"].tolist() == over["term"].tolist()
+    assert table["score"].tolist() == over["g2"].tolist()
+
+
 def test_cli_rejects_an_unknown_method():
     with pytest.raises(OptionError, match="^method="):
         keywords_for_cli(ONE_UNIT, method="lda")

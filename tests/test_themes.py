@@ -13,6 +13,8 @@ from zjnlp.errors import OptionError, ZjnlpError
 from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.themes import (
+    VALIDATION,
+    VALIDATION_COLUMNS,
     Lexicon,
     available_lexicons,
     find_terms,
@@ -20,8 +22,13 @@ from zjnlp.themes import (
     resolve_lexicons,
     score_files,
     score_themes,
+    term_sensitivity,
     theme_matches,
     themes_in,
+    validation,
+    validation_hits,
+    validation_misses,
+    wilson,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,11 +89,16 @@ def test_chen2018_marks_every_word_it_could_not_confirm():
         ("green", "构建全过程创新生态链，优化人才生态。", []),
         ("green", "培育产业生态，推进产业生态化。", ["产业生态化"]),
         ("green", "加强生态环境保护。", ["生态环境"]),
-        ("green", "发展绿色石化和绿色食品。", ["绿色", "绿色食品"]),
+        ("green", "发展绿色石化和绿色食品。", ["绿色食品"]),
+        ("green", "强化森林防灭火工作，提高森林覆盖率，建设万里碧道。", ["森林", "碧道"]),
+        ("safety", "强化森林防灭火工作，提高森林覆盖率。", ["森林防灭火"]),
+        ("safety", "保护人民生命安全和身体健康，营造安全稳定的发展环境。", []),
+        ("governance", "推进精准科学依法治污，提升生态环境治理现代化水平。", []),
         ("environment_chen2018", "加强生态环境保护，营造政治生态。", ["生态", "环境保护", "生态"]),
         ("innovation", "构建全过程创新生态链。", ["创新生态"]),
         ("innovation", "努力提高技术水平，推进理论创新。", []),
-        ("talent", "营造高品质的人才生态，建设人才公寓。", ["人才", "人才公寓"]),
+        ("talent", "营造高品质的人才生态，建设人才公寓。", ["人才生态", "人才公寓"]),
+        ("talent", "实施人才引智计划等人才专项，提升人才住房服务。", ["人才引智", "人才专项", "人才住房"]),
         ("safety", "坚持总体国家安全观，统筹发展和安全。", []),
         ("safety", "严格落实安全生产责任制，提升食品药品安全。", ["安全生产", "药品安全"]),
         ("health", "推动经济持续健康发展。", []),
@@ -316,3 +328,105 @@ def test_chen2018_index_rises_over_the_national_reports():
     years = scores["file"].str.extract(r"(\d{4})", expand=False).astype(int)
     assert len(scores) == len(paths) and not scores.attrs["errors"]
     assert years.corr(scores["per_1000"], method="spearman") > 0.5
+
+
+# --- Validation: the hand-coded samples guard the lexicons ------------------------------
+
+REPORTED = pd.read_csv(VALIDATION / "reported.csv")
+
+
+@pytest.fixture(scope="module")
+def measured() -> pd.DataFrame:
+    return validation()
+
+
+@pytest.mark.parametrize(
+    "successes, n, expected",
+    [(45, 50, (0.7864, 0.9565)), (52, 52, (0.9312, 1.0)), (0, 10, (0.0, 0.2775))],
+)
+def test_wilson_interval(successes, n, expected):
+    assert wilson(successes, n) == pytest.approx(expected, abs=1e-4)
+
+
+def test_validation_table_has_every_theme_and_round(measured):
+    assert measured.columns.tolist() == VALIDATION_COLUMNS
+    assert sorted(set(measured["theme"])) == THEMES
+    assert all(rounds == [1, 2] for rounds in measured.groupby("theme")["round"].apply(sorted))
+    assert (measured["hits"] >= 50).all()
+    assert (measured["precision_low"] <= measured["precision"] + 1e-12).all()
+    assert (measured["precision"] <= measured["precision_high"] + 1e-12).all()
+
+
+def test_reported_round_is_the_fresh_one():
+    assert set(REPORTED["round"]) == {2} and sorted(REPORTED["theme"]) == THEMES
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_lexicon_change_keeps_precision_and_recall_within_the_reported_interval(measured, theme):
+    now = measured[(measured["theme"] == theme) & (measured["round"] == 2)].iloc[0]
+    then = REPORTED[REPORTED["theme"] == theme].iloc[0]
+    assert now["precision"] >= then["precision_low"], f"{theme}: precision fell below the reported interval"
+    assert now["recall"] >= then["recall_low"], f"{theme}: recall fell below the reported interval"
+
+
+def test_every_labelled_hit_is_still_counted_or_the_csv_says_why():
+    hits = validation_hits()
+    dropped = hits[~hits["matched"]]
+    unexplained = dropped.loc[dropped["note"] == "", ["id", "theme", "term", "sentence"]]
+    assert unexplained.empty, f"run scripts/sample_themes.py notes N --why ...:\n{unexplained}"
+
+
+def test_labels_are_complete_and_false_friends_have_a_reason():
+    hits = validation_hits()
+    assert set(hits["label"]) == {"relevant", "false_friend"}
+    assert (hits.loc[hits["label"] == "false_friend", "reason"] != "").all()
+
+
+def test_the_recall_samples_are_fresh_and_coded_with_known_themes():
+    recall = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in sorted(VALIDATION.glob("recall-r*.csv"))])
+    assert recall.groupby("round").size().ge(400).all()
+    assert not recall.duplicated(["source", "start"]).any()
+    coded = {theme for themes in recall["themes"] for theme in themes.split(";") if theme}
+    assert coded <= set(THEMES)
+
+
+def test_a_users_lexicon_is_measured_on_the_same_labels(tmp_path):
+    path = tmp_path / "green.toml"
+    path.write_text(USER_GREEN, encoding="utf-8")
+    narrow = validation(lexicons=[path])
+    packaged = validation(lexicons=["green"])
+    assert narrow["theme"].eq("green").all() and (narrow["matched"] < packaged["matched"]).all()
+    assert (narrow["recall"] < packaged["recall"]).all()
+
+
+def test_validation_names_a_folder_without_samples(tmp_path):
+    with pytest.raises(ZjnlpError, match="no precision-r"):
+        validation(folder=tmp_path)
+
+
+def test_misses_are_the_coded_sentences_the_lexicon_does_not_find(measured):
+    misses = validation_misses()
+    assert not misses.empty
+    for row in misses.itertuples():
+        assert not find_terms(row.text, load_lexicon(row.theme))
+    per_theme = misses[misses["round"] == 2].groupby("theme").size()
+    round2 = measured[measured["round"] == 2].set_index("theme")
+    expected = (round2["sentences"] * (1 - round2["recall"])).round().astype(int)
+    assert per_theme.reindex(expected.index, fill_value=0).eq(expected).all()
+
+
+def test_term_sensitivity_drops_the_most_frequent_terms(tmp_path):
+    texts = ["推动绿色发展，加强生态环境保护。生态优先。", "发展绿色金融，生态修复。", "打好污染防治攻坚战。生态生态。"]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    table = term_sensitivity(paths, lexicons=["green"], drop=1, jobs=1)
+    assert table.loc[0, "dropped"] == "生态" and table.loc[0, "reports"] == 3
+    assert table.loc[0, "dropped_share"] == pytest.approx(3 / 8)
+    assert -1 <= table.loc[0, "spearman"] <= 1
+
+
+def test_term_sensitivity_refuses_a_bad_drop():
+    with pytest.raises(OptionError, match="drop"):
+        term_sensitivity([], lexicons=["green"], drop=0)

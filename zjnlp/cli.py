@@ -1,7 +1,10 @@
 """The ``zjnlp`` command line: a thin layer over the library.
 
 Every command reads one or more report files, calls the same function a notebook
-calls, and prints its DataFrame as a readable table, CSV or JSON.
+calls, and prints its DataFrame as a readable table, CSV or JSON. The commands are
+declared once, in :data:`COMMANDS`: the library function each one calls, its options
+(their defaults and choices come from that function's signature), its output columns
+(from the stage's ``COLUMNS`` constants) and its help. One runner serves them all.
 
 Exit codes: 0 when every file was analysed; 2 when an option is invalid (nothing is
 analysed) or when some file could not be read or analysed (the other files are still
@@ -16,12 +19,15 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
+import inspect
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, get_args
 
 import pandas as pd
 
@@ -32,7 +38,9 @@ from zjnlp.read import Report
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 _TABLE_CELL = 40  # characters of a text cell shown in table format
-_UNITS = ("document", "part", "section", "paragraph")
+
+
+# --------------------------------------------------------------------------- printing
 
 
 def _print_table(table: pd.DataFrame, fmt: str) -> None:
@@ -76,12 +84,13 @@ def _fail(message: str) -> None:
     print(f"zjnlp: {message}", file=sys.stderr)
 
 
-# --------------------------------------------------------------------------- commands
-# Each command is a module-level function of (report, options) returning a DataFrame,
-# so that batches can send it to worker processes.
+# --------------------------------------------------------------------------- analyses
+# Module-level functions of (report, **options), so that batches can send them to
+# worker processes. A command whose library function takes the report first needs none.
 
 
 def _sections(report: Report, *, by: str) -> pd.DataFrame:
+    """``structure`` by paragraph (its headlines and titles), else ``units``."""
     from zjnlp.structure import structure, units
 
     return structure(report) if by == "paragraph" else units(report, by=by)
@@ -94,37 +103,19 @@ def _tokens(report: Report) -> pd.DataFrame:
     return pd.DataFrame({"tokens": [tokens_of(report.text)]})
 
 
-def _themes(report: Report, *, by: str, lexicons: tuple | None) -> pd.DataFrame:
-    from zjnlp.themes import score_themes
-
-    return score_themes(report, by=by, lexicons=lexicons)
-
-
-def _targets(report: Report, *, include: str) -> pd.DataFrame:
-    from zjnlp.targets import targets
-
-    return targets(report, include=include)
-
-
-def _keywords(report: Report, *, by: str, top: int, method: str, reference: tuple | None) -> pd.DataFrame:
-    from zjnlp.keywords import keywords_for_cli
-
-    return keywords_for_cli(report, by=by, top=top, method=method, reference=reference)
-
-
-def _kwic(report: Report, *, term: str, window: int, by: str) -> pd.DataFrame:
-    from zjnlp.context import kwic
-
-    return kwic(report, term, window=window, by=by)
-
-
 def _text(report: Report) -> pd.DataFrame:
     """The clean text, for ``discover``, which works on all the files at once."""
     return pd.DataFrame({"text": [report.text]})
 
 
-def _analyse(report: Report, *, command: Callable[..., pd.DataFrame], **options: object) -> pd.DataFrame:
-    """Run ``command`` on one report, warning about traditional script first.
+def _function(name: str) -> Callable[..., Any]:
+    """``"zjnlp.targets:targets"`` → the function, imported when first needed."""
+    module, _, attribute = name.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _analyse(report: Report, *, analysis: str, **options: object) -> pd.DataFrame:
+    """Run the function named ``analysis`` on one report, warning about traditional script first.
 
     An unexpected error is a bug, but it must not stop a batch of a thousand files: it
     becomes an :class:`~zjnlp.errors.InputError` naming the file (as an InputError the
@@ -133,11 +124,244 @@ def _analyse(report: Report, *, command: Callable[..., pd.DataFrame], **options:
     if (report.warnings["kind"] == "traditional_chinese").any():
         _fail(f"warning: {report.source}: {errors.TRADITIONAL}")
     try:
-        return command(report, **options)
+        return _function(analysis)(report, **options)
     except ZjnlpError:
         raise  # bad input (named after the file by map_reports) or an option error
     except Exception as error:
         raise InputError(report.source, errors.BUG.format(error=f"{type(error).__name__}: {error}")) from None
+
+
+# --------------------------------------------------------------------------- checks before reading
+# Options that need no report to check are checked (and converted) before any file is
+# read: each function takes the options and returns them ready for the analysis.
+
+
+def _check_lexicons(options: dict, *, to_simplified: bool) -> dict:
+    from zjnlp.themes import resolve_lexicons
+
+    return {**options, "lexicons": tuple(resolve_lexicons(options["lexicons"]))}
+
+
+def _check_term(options: dict, *, to_simplified: bool) -> dict:
+    from zjnlp.context import term_pattern
+
+    term_pattern(options["term"])  # an empty term raises OptionError
+    return options
+
+
+def _read_references(options: dict, *, to_simplified: bool) -> dict:
+    """Reference files read once, here: a bad one stops the command before it starts."""
+    from zjnlp.read import read_report
+
+    names = options["reference"]
+    if not names:
+        return {**options, "reference": None}
+    reference: list[str | Report] = []
+    for name in names:
+        if name == "national":
+            reference.append(name)
+            continue
+        try:
+            reference.append(read_report(Path(name), to_simplified=to_simplified))
+        except InputError as error:
+            raise InputError(f"--reference {error.source}", error.problem) from None
+    return {**options, "reference": tuple(reference)}
+
+
+# --------------------------------------------------------------------------- the commands
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a command, for the keyword ``parameter`` of the command's function.
+
+    The default comes from the signature of the function that takes ``parameter`` (the
+    analysis, the command's ``combine``, or ``signature`` for an analysis that only
+    dispatches) unless ``default`` is given with a reason;
+    ``choices`` come from the parameter's ``Literal`` type when ``literal`` names it.
+    """
+
+    flag: str  # "--by", or a positional argument's name
+    parameter: str
+    help: str
+    literal: str | None = None  # "zjnlp.structure:Unit": the choices
+    minimum: int | None = None  # a whole number at least this
+    repeatable: bool = False
+    metavar: str | None = None
+    default: Any = inspect.Parameter.empty  # only where the command line differs on purpose
+    corpus: bool = False  # an option of ``combine``, not of the analysis of each report
+    signature: str | None = None  # "module:function" whose default to take, if not the command's
+    switch: bool = False  # a flag without a value that turns a default of True off
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: the function it runs on each report, its options, columns and help."""
+
+    name: str
+    summary: str
+    analysis: str  # "module:function" called as function(report, **options)
+    example: str
+    columns: Callable[[], str] | None = None  # the output columns, described for --help
+    details: str = ""
+    options: tuple[Option, ...] = ()
+    check: Callable[..., dict] | None = None  # options checked before any file is read
+    combine: str | None = None  # "module:function" of all the reports' table, for corpus options
+    show: Callable[[pd.DataFrame, str], None] = _print_table
+    many: bool = True  # several FILEs (else one)
+    formats: tuple[str, ...] = ("table", "csv", "json")
+    several: str = "\nWith several files, a 'file' column comes first and the files are read in parallel."
+
+
+def _described(columns: Sequence[str], notes: dict[str, str]) -> str:
+    return ", ".join(f"{column} ({notes[column]})" if column in notes else column for column in columns)
+
+
+def _unit_prefix() -> str:
+    from zjnlp.structure import UNIT_COLUMNS
+
+    return f"{', '.join(UNIT_COLUMNS)} (down to the --by unit)"
+
+
+def _sections_columns() -> str:
+    from zjnlp.structure import STRUCTURE_COLUMNS, UNITS_COLUMNS
+
+    return (
+        f"With --by paragraph (the default), one row per block of text: "
+        f"{_described(STRUCTURE_COLUMNS, {'kind': 'address, contents, part, section, paragraph, closing, appendix'})}. "
+        f"With --by document, part or section, one row per unit: its numbers, {', '.join(UNITS_COLUMNS)}. "
+        "start/end are character offsets into the clean text."
+    )
+
+
+def _keywords_columns() -> str:
+    from zjnlp.keywords import KEYWORD_COLUMNS
+
+    notes = {"score": "TF-IDF weight, TextRank weight or log-likelihood G2"}
+    return (
+        f"Columns: {_unit_prefix()}, then {_described(KEYWORD_COLUMNS, notes)}. Stopwords and policy "
+        "boilerplate (推进, 加快, ...) are left out."
+    )
+
+
+def _kwic_columns() -> str:
+    from zjnlp.context import KWIC_COLUMNS
+
+    notes = {"end": "offsets into the clean text"}
+    return f"Columns: {_unit_prefix()}, then {_described(KWIC_COLUMNS, notes)}. The context stops at the unit's edge."
+
+
+def _themes_columns() -> str:
+    from zjnlp.themes import SCORE_COLUMNS
+
+    notes = {
+        "hits": "theme terms found", "per_1000": "hits per 1,000 tokens",
+        "char_share": "share of the characters in theme terms", "terms": "the terms found, with counts",
+    }
+    return (
+        f"Columns: {_unit_prefix()}, title (of a part or section) or headline (of a paragraph), kind, "
+        f"then {_described(SCORE_COLUMNS, notes)}."
+    )
+
+
+def _targets_columns() -> str:
+    from zjnlp.targets import COLUMNS
+
+    notes = {
+        "indicator": "what is measured", "upper": "of a range", "qualifier": "新增, 以上, 左右, ...",
+        "kind": "target, achieved or baseline", "text": "the quantity as written",
+        "flags": "notes such as percent_sign_missing: a rate given as a bare number, read as %",
+    }
+    return f"Columns: {_described(COLUMNS, notes)}."
+
+
+def _discover_columns() -> str:
+    from zjnlp.tokenize import DISCOVER_COLUMNS
+
+    notes = {
+        "pmi": "cohesion", "right_entropy": "freedom at the edges",
+        "in_dictionary": "the tokenizer knows it already",
+        "aligned": "share of occurrences that start and end at token boundaries",
+        "example": "the line of its first occurrence",
+    }
+    return f"Columns: {_described(DISCOVER_COLUMNS, notes)}."
+
+
+def _by() -> Option:
+    return Option("--by", "by", "unit of analysis", literal="zjnlp.structure:Unit")
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        "sections", "The report's structure: parts, sections and paragraphs.", "zjnlp.cli:_sections",
+        columns=_sections_columns,
+        options=(Option("--by", "by", "unit of analysis", literal="zjnlp.structure:Unit", signature="zjnlp.structure:units"),),
+        example="zjnlp sections report.txt --by section --format csv",
+    ),
+    Command(
+        "tokens", "The report's tokens (words, punctuation), from the policy-aware tokenizer.", "zjnlp.cli:_tokens",
+        details="text: one line of the report a line, tokens separated by ' / '. json: the list of every token, "
+                "white space included (they join back to the clean text).",
+        example="zjnlp tokens report.txt --format json", formats=("text", "json"), show=_print_tokens,
+        several="\nWith several files, one block per file, headed '==> FILE <=='\n(json: one line per file).",
+    ),
+    Command(
+        "keywords", "The top keywords of each unit, by TF-IDF, TextRank or keyness.", "zjnlp.keywords:keywords_for_cli",
+        columns=_keywords_columns, check=_read_references,
+        options=(
+            _by(),
+            Option("--top", "top", "keywords per unit", minimum=1, metavar="N"),
+            Option("--method", "method", "ranking", literal="zjnlp.keywords:Method"),
+            Option("--reference", "reference", "reference corpus (repeatable): 'national' for the national reports "
+                   "1954-2025, or a report file. tfidf: the IDF corpus (default: the report's own units); keyness: "
+                   "what each unit is compared with (default: the rest of the report); not with textrank",
+                   repeatable=True, metavar="national|FILE"),
+        ),
+        example="zjnlp keywords report.txt --by section --top 5 --reference national",
+    ),
+    Command(
+        "kwic", "Keyword in context: every occurrence of TERM with the text around it.", "zjnlp.context:kwic",
+        columns=_kwic_columns, check=_check_term, many=False,
+        options=(
+            Option("term", "term", "the text to find (matched on characters, not tokens)", metavar="TERM"),
+            Option("--window", "window", "characters of context on each side", minimum=0, metavar="N"),
+            _by(),
+        ),
+        example="zjnlp kwic report.txt 湛江湾 --window 10",
+    ),
+    Command(
+        "themes", "Attention to themes (green development, talent, ...) in each unit.", "zjnlp.themes:score_themes",
+        columns=_themes_columns, check=_check_lexicons,
+        options=(
+            _by(),
+            Option("--lexicon", "lexicons", "a packaged theme ({lexicons}) or a TOML lexicon file; repeatable "
+                   "(default: every packaged theme)", repeatable=True, metavar="ID|PATH"),
+        ),
+        example="zjnlp themes reports/*.txt --lexicon green --lexicon talent",
+    ),
+    Command(
+        "targets", "Every quantity the report commits to, one row each.", "zjnlp.targets:targets",
+        columns=_targets_columns,
+        options=(Option("--include", "include", "'targets': what the report commits to; 'all': also the results "
+                        "it looks back on", literal="zjnlp.targets:Include"),),
+        example="zjnlp targets report.txt --include all --format csv",
+    ),
+    Command(
+        "discover", "Candidate new words over all the FILEs, best first.", "zjnlp.cli:_text",
+        combine="zjnlp.tokenize:discover_words", columns=_discover_columns,
+        options=(
+            # the library returns every candidate; a terminal shows the best 50
+            Option("--top", "top", "candidates to show", minimum=1, metavar="N", default=50, corpus=True),
+            Option("--min-count", "min_count", "fewest occurrences of a candidate", minimum=1, metavar="N", corpus=True),
+            # a terminal is for finding new words; the library's default keeps every candidate
+            Option("--all", "new_only", "show every candidate, not only new words (by default: those neither jieba's "
+                   "dictionary nor the policy lexicon holds, that are not phrases and join whole tokens)",
+                   default=True, corpus=True, switch=True),
+        ),
+        example="zjnlp discover reports/*.txt --min-count 10 --top 100",
+        several="\nThe files are read in parallel and make one corpus.",
+    ),
+)
 
 
 # --------------------------------------------------------------------------- parser
@@ -190,178 +414,88 @@ _SKIPPED = """
 
 A FILE that cannot be read (missing, empty, binary, undecodable, ...) is reported on
 stderr and skipped; the exit code is then 2."""
-_PER_FILE = "\nWith several files, a 'file' column comes first and the files are read in parallel."
+
+
+def _default(command: Command, option: Option) -> Any:
+    """The option's default: given on purpose, else from the library function's signature."""
+    if option.default is not inspect.Parameter.empty:
+        return option.default
+    function = _function(option.signature or (command.combine if option.corpus else command.analysis))
+    default = inspect.signature(function).parameters[option.parameter].default
+    if default is inspect.Parameter.empty:
+        raise AssertionError(f"{command.name} {option.flag}: {option.parameter} has no default")
+    return default
+
+
+def _wrap(text: str, width: int = 80) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.fill(paragraph, width) for paragraph in text.split("\n"))
+
+
+def _add_option(parser: argparse.ArgumentParser, command: Command, option: Option) -> None:
+    from zjnlp.themes import available_lexicons
+
+    help_text = option.help.format(lexicons=", ".join(available_lexicons()))
+    if not option.flag.startswith("-"):
+        parser.add_argument(option.parameter, metavar=option.metavar, help=help_text)
+        return
+    if option.switch:
+        parser.add_argument(option.flag, dest=option.parameter, action="store_false", default=_default(command, option), help=help_text)
+        return
+    settings: dict[str, Any] = {"dest": option.parameter, "metavar": option.metavar}
+    if option.repeatable:
+        settings["action"] = "append"
+    else:
+        default = _default(command, option)
+        settings["default"] = default
+        help_text += f" (default: {default})"
+    if option.literal is not None:
+        settings["choices"] = get_args(_function(option.literal))
+    if option.minimum is not None:
+        settings["type"] = _at_least(option.minimum)
+    parser.add_argument(option.flag, help=help_text, **settings)
+
+
+def _add_command(commands: argparse._SubParsersAction, command: Command) -> None:
+    details = command.details or command.columns()
+    several = command.several if command.many else ""
+    sub = commands.add_parser(
+        command.name, help=command.summary, description=f"{command.summary}\n\n{_wrap(details)}{_SKIPPED}{several}",
+        epilog=f"example:\n  {command.example}", formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    if command.many:
+        sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML, any common encoding")
+    else:
+        sub.add_argument("file", type=Path, metavar="FILE", help="a report file: text or HTML, any common encoding")
+    formats = command.formats
+    sub.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
+    sub.add_argument("--to-simplified", action="store_true", help="convert traditional characters to simplified before the analysis")
+    if command.many:
+        sub.add_argument("--jobs", type=_at_least(1), default=None, metavar="N", help="worker processes for several files (default: one per core)")
+    for option in command.options:
+        _add_option(sub, command, option)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="zjnlp",
-        description=_DESCRIPTION,
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="zjnlp", description=_DESCRIPTION, epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"zjnlp {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
-
-    def command(name: str, summary: str, details: str, *, example: str, many: bool = True, several: str = _PER_FILE,
-                formats: tuple[str, ...] = ("table", "csv", "json")) -> argparse.ArgumentParser:
-        sub = commands.add_parser(
-            name, help=summary, description=f"{summary}\n\n{details}{_SKIPPED}{several if many else ''}",
-            epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        if many:
-            sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="report files: text or HTML, any common encoding")
-        else:
-            sub.add_argument("file", type=Path, metavar="FILE", help="a report file: text or HTML, any common encoding")
-        sub.add_argument("--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})")
-        sub.add_argument("--to-simplified", action="store_true", help="convert traditional characters to simplified before the analysis")
-        if many:
-            sub.add_argument("--jobs", type=_at_least(1), default=None, metavar="N", help="worker processes for several files (default: one per core)")
-        return sub
-
-    from zjnlp.themes import available_lexicons
-
-    def by(sub: argparse.ArgumentParser, default: str) -> None:
-        sub.add_argument("--by", choices=_UNITS, default=default, help=f"unit of analysis (default: {default})")
-
-    sections = command(
-        "sections", "The report's structure: parts, sections and paragraphs.",
-        "With --by paragraph (the default), one row per block of text: part, part_title,\n"
-        "section, section_title, paragraph, headline, kind (address, part, section,\n"
-        "paragraph, closing, appendix), start, end, text. With --by document, part or\n"
-        "section, one row per unit: its numbers, title, kind, start, end, text.\n"
-        "start/end are character offsets into the clean text.",
-        example="zjnlp sections report.txt --by section --format csv",
-    )
-    by(sections, "paragraph")
-
-    command(
-        "tokens", "The report's tokens (words, punctuation), from the policy-aware tokenizer.",
-        "text: one line of the report a line, tokens separated by ' / '. json: the list of\n"
-        "every token, white space included (they join back to the clean text).",
-        example="zjnlp tokens report.txt --format json", formats=("text", "json"),
-        several="\nWith several files, one block per file, headed '==> FILE <=='\n(json: one line per file).",
-    )
-
-    keywords = command(
-        "keywords", "The top keywords of each unit, by TF-IDF, TextRank or keyness.",
-        "Columns: part, section, paragraph (down to the --by unit), then rank, term, score\n"
-        "(TF-IDF weight, TextRank weight or log-likelihood G2). Stopwords and policy\n"
-        "boilerplate (推进, 加快, ...) are left out.",
-        example="zjnlp keywords report.txt --by section --top 5 --reference national",
-    )
-    by(keywords, "section")
-    keywords.add_argument("--top", type=_at_least(1), default=10, metavar="N", help="keywords per unit (default: 10)")
-    keywords.add_argument("--method", choices=("tfidf", "textrank", "keyness"), default="tfidf", help="ranking (default: tfidf)")
-    keywords.add_argument(
-        "--reference", action="append", metavar="national|FILE",
-        help="reference corpus (repeatable): 'national' for the national reports 1954-2025, or a "
-             "report file. tfidf: the IDF corpus (default: the report's own units); keyness: what "
-             "each unit is compared with (default: the rest of the report); not with textrank",
-    )
-
-    kwic = command(
-        "kwic", "Keyword in context: every occurrence of TERM with the text around it.",
-        "Columns: part, section, paragraph (down to the --by unit), then start, end (offsets\n"
-        "into the clean text), left, match, right. The context stops at the unit's edge.",
-        example="zjnlp kwic report.txt 湛江湾 --window 10", many=False,
-    )
-    kwic.add_argument("term", metavar="TERM", help="the text to find (matched on characters, not tokens)")
-    kwic.add_argument("--window", type=_at_least(0), default=20, metavar="N", help="characters of context on each side (default: 20)")
-    by(kwic, "paragraph")
-
-    themes = command(
-        "themes", "Attention to themes (green development, talent, ...) in each unit.",
-        "Columns: part, section, paragraph (down to the --by unit), title (of a part or\n"
-        "section) or headline (of a paragraph), kind, then theme, hits (theme terms found),\n"
-        "tokens, per_1000 (hits per 1,000 tokens), char_share (share of the characters in\n"
-        "theme terms), terms (the terms found, with counts).",
-        example="zjnlp themes reports/*.txt --lexicon green --lexicon talent",
-    )
-    by(themes, "document")
-    themes.add_argument(
-        "--lexicon", action="append", metavar="ID|PATH",
-        help=f"a packaged theme ({', '.join(available_lexicons())}) or a TOML lexicon "
-             "file; repeatable (default: every packaged theme)",
-    )
-
-    targets = command(
-        "targets", "Every quantity the report commits to, one row each.",
-        "Columns: part, section, paragraph, indicator (what is measured), value, upper (of\n"
-        "a range), unit, qualifier (新增, 以上, 左右, ...), kind (target, achieved or\n"
-        "baseline), text (the quantity as written), sentence, start, end, flags (notes\n"
-        "such as percent_sign_missing: a rate given as a bare number, read as %).",
-        example="zjnlp targets report.txt --include all --format csv",
-    )
-    targets.add_argument(
-        "--include", choices=("targets", "all"), default="targets",
-        help="'targets': what the report commits to (default); 'all': also the results it looks back on",
-    )
-
-    discover = command(
-        "discover", "Candidate new words over all the FILEs, best first.",
-        "Columns: word, count, pmi (cohesion), left_entropy, right_entropy (freedom at\n"
-        "the edges), score, in_dictionary (the tokenizer knows it already).",
-        example="zjnlp discover reports/*.txt --min-count 10 --top 100",
-        several="\nThe files are read in parallel and make one corpus.",
-    )
-    discover.add_argument("--top", type=_at_least(1), default=50, metavar="N", help="candidates to show (default: 50)")
-    discover.add_argument("--min-count", type=_at_least(1), default=5, metavar="N", help="fewest occurrences of a candidate (default: 5)")
+    for command in COMMANDS:
+        _add_command(commands, command)
     return parser
 
 
 # --------------------------------------------------------------------------- running
 
 
-def _task(args: argparse.Namespace) -> Callable[[Report], pd.DataFrame]:
-    """The analysis of one report. Options that need no report to check (lexicons,
-    reference files, the term) are checked here, before any file is read."""
-    if args.command == "sections":
-        return functools.partial(_analyse, command=_sections, by=args.by)
-    if args.command == "tokens":
-        return functools.partial(_analyse, command=_tokens)
-    if args.command == "themes":
-        from zjnlp.themes import resolve_lexicons
-
-        return functools.partial(_analyse, command=_themes, by=args.by, lexicons=tuple(resolve_lexicons(args.lexicon)))
-    if args.command == "targets":
-        return functools.partial(_analyse, command=_targets, include=args.include)
-    if args.command == "keywords":
-        reference = _references(args.reference, to_simplified=args.to_simplified)
-        return functools.partial(_analyse, command=_keywords, by=args.by, top=args.top, method=args.method, reference=reference)
-    if args.command == "kwic":
-        from zjnlp.context import term_pattern
-
-        term_pattern(args.term)  # an empty term raises OptionError
-        return functools.partial(_analyse, command=_kwic, term=args.term, window=args.window, by=args.by)
-    if args.command == "discover":
-        return functools.partial(_analyse, command=_text)
-    raise AssertionError(args.command)
-
-
-def _references(names: list[str] | None, *, to_simplified: bool) -> tuple | None:
-    """Reference files read once, here: a bad one stops the command before it starts."""
-    from zjnlp.read import read_report
-
-    if not names:
-        return None
-    reference: list[str | Report] = []
-    for name in names:
-        if name == "national":
-            reference.append(name)
-            continue
-        try:
-            reference.append(read_report(Path(name), to_simplified=to_simplified))
-        except InputError as error:
-            raise InputError(f"--reference {error.source}", error.problem) from None
-    return tuple(reference)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        return _run(next(command for command in COMMANDS if command.name == args.command), args)
     except ZjnlpError as error:
         _fail(str(error))
         return EXIT_BAD_INPUT
@@ -373,25 +507,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(command: Command, args: argparse.Namespace) -> int:
+    """Check the options, analyse every file, combine and print: the same for every command."""
     from zjnlp.batch import map_reports
 
-    files = [args.file] if args.command == "kwic" else args.files
-    table, failed = map_reports(_task(args), files, jobs=getattr(args, "jobs", None), to_simplified=args.to_simplified)
+    options = {option.parameter: getattr(args, option.parameter) for option in command.options if not option.corpus}
+    if command.check is not None:
+        options = command.check(options, to_simplified=args.to_simplified)
+    files = args.files if command.many else [args.file]
+    task = functools.partial(_analyse, analysis=command.analysis, **options)
+    table, failed = map_reports(task, files, jobs=getattr(args, "jobs", None), to_simplified=args.to_simplified)
     for error in failed:
         _fail(str(error))
     if len(files) == 1 and "file" in table.columns:
         table = table.drop(columns="file")
     if len(failed) == len(files):
         return EXIT_BAD_INPUT
-    if args.command == "tokens":
-        _print_tokens(table, args.format)
-    elif args.command == "discover":
-        from zjnlp.tokenize import discover_words
-
-        _print_table(discover_words(table["text"], min_count=args.min_count, top=args.top), args.format)
-    else:
-        _print_table(table, args.format)
+    if command.combine is not None:
+        corpus_options = {option.parameter: getattr(args, option.parameter) for option in command.options if option.corpus}
+        table = _function(command.combine)(table["text"], **corpus_options)
+    command.show(table, args.format)
     return EXIT_BAD_INPUT if failed else 0
 
 

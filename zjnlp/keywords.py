@@ -22,6 +22,7 @@ the tables list. The passages behind a term are one call away with
 
 from __future__ import annotations
 
+import inspect
 import logging
 import math
 import os
@@ -1007,6 +1008,12 @@ def _reference_texts(reference: Sequence[str | Path | Report]) -> list[str]:
     return texts
 
 
+def _defaults(function: Callable, *names: str) -> dict[str, object]:
+    """The defaults of ``function``'s parameters ``names``: a caller takes them, never retypes them."""
+    parameters = inspect.signature(function).parameters
+    return {name: parameters[name].default for name in names}
+
+
 def keywords_for_cli(
     report: Report | str,
     *,
@@ -1028,7 +1035,7 @@ def keywords_for_cli(
     method : {"tfidf", "textrank", "keyness"}, default="tfidf"
         ``"tfidf"``: :func:`tfidf_keywords`; ``"textrank"``: jieba's TextRank
         (:func:`jieba_keywords`); ``"keyness"``: the over-used terms of
-        :func:`keyness_by_unit`, by G².
+        :func:`keyness_by_unit` with its defaults, by G².
     reference : sequence of ``"national"``, file paths or Reports, optional
         The reference corpus: for ``tfidf`` the IDF corpus (default: the report's own
         units), for ``keyness`` what each unit is compared with (default: the rest of
@@ -1062,10 +1069,8 @@ def keywords_for_cli(
         if reference is None and by == "document":
             raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
         texts = None if reference is None else _reference_texts(reference)
-        table, keys, results = _unit_keyness(
-            as_report(report), by=by, reference=texts, tokenizer=None, stopwords=DEFAULT_STOPWORDS,
-            min_length=2, min_count=3, measure="g2",
-        )
+        options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure")
+        table, keys, results = _unit_keyness(as_report(report), by=by, reference=texts, **options)
         rows: list[int] = []
         data: dict[str, list] = {column: [] for column in KEYWORD_COLUMNS}
         for row, frame in results:

@@ -32,6 +32,7 @@ Unit = Literal["document", "part", "section", "paragraph"]
 UNIT_COLUMNS = ["part", "section", "paragraph"]
 KINDS = ("address", "contents", "part", "section", "paragraph", "closing", "appendix")
 STRUCTURE_COLUMNS = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind", "start", "end", "text"]
+UNITS_COLUMNS = ["title", "kind", "start", "end", "text"]  # after the unit columns of ``by``
 
 _NUMERALS = "一二三四五六七八九十"
 # one to ninety-nine: 一 … 九, 十, 十一 … 十九, 二十 … 九十九
@@ -394,7 +395,7 @@ def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     if by == "paragraph":
         frame = table.assign(title=table["headline"])
         frame["kind"] = frame["kind"].replace({"part": "heading", "section": "heading"})
-        return frame[[*keys, "title", "kind", "start", "end", "text"]].reset_index(drop=True)
+        return frame[[*keys, *UNITS_COLUMNS]].reset_index(drop=True)
     key_frame = table[keys].astype("string").fillna("<NA>").agg("|".join, axis=1) + "|" + group
     run = (key_frame != key_frame.shift()).cumsum()
     rows = []
@@ -405,7 +406,7 @@ def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
         start, end = int(block["start"].iloc[0]), int(block["end"].iloc[-1])
         rows.append({**{k: first[k] for k in keys}, "title": title if kind == "body" else "", "kind": kind if kind != "body" else by,
                      "start": start, "end": end, "text": report.text[start:end]})
-    frame = pd.DataFrame(rows, columns=[*keys, "title", "kind", "start", "end", "text"])
+    frame = pd.DataFrame(rows, columns=[*keys, *UNITS_COLUMNS])
     for column in keys:
         frame[column] = frame[column].astype("Int64")
     return frame

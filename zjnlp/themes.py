@@ -11,10 +11,16 @@ count as 绿色).
 
 A user's own TOML file is used wherever a lexicon id is accepted; a file whose ``id`` is
 that of a packaged lexicon replaces it.
+
+Every packaged lexicon is measured on hand-coded samples (``data/themes/validation/``,
+coded by the rules of ``data/themes/CODEBOOK.md``): :func:`validation` gives its precision
+and recall with Wilson intervals, :func:`validation_hits` and :func:`validation_misses` the
+coded cases behind them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import sys
@@ -530,3 +536,269 @@ def score_files(
     scores = scores.reindex(columns=columns)
     scores.attrs["errors"] = [str(error) for error in errors]
     return scores
+
+
+# --- Validation: precision and recall of the lexicons on hand-coded samples -------------
+
+VALIDATION = Path(str(resources.files("zjnlp") / "data" / "themes" / "validation"))
+VALIDATION_COLUMNS = [
+    "theme", "round", "hits", "matched", "precision", "precision_low", "precision_high",
+    "sentences", "recall", "recall_low", "recall_high", "f1", "precision_drawn", "recall_drawn",
+]
+
+
+def wilson(successes: int, n: int, *, z: float = 1.959964) -> tuple[float, float]:
+    """Wilson score interval of a proportion (95% by default); ``(nan, nan)`` when ``n`` is 0.
+
+    Example
+    -------
+    >>> [round(x, 3) for x in wilson(45, 50)]
+    [0.786, 0.957]
+    """
+    if n == 0:
+        return (float("nan"), float("nan"))
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (float(centre - half), float(centre + half))
+
+
+def _still_matched(row: pd.Series, lexicon: Lexicon) -> bool:
+    """Whether the lexicon still counts a labelled hit: a match overlapping its span in its sentence.
+
+    A longer term that now takes the span (人才 inside 人才飞地) counts the same occurrence.
+    """
+    start = row["start"] - row["sentence_start"]
+    end = start + len(row["term"])
+    return any(s < end and e > start for s, e, _, _ in find_terms(row["sentence"], lexicon))
+
+
+def _labelled(kind: str, folder: Path) -> pd.DataFrame:
+    paths = sorted(folder.glob(f"{kind}-r*.csv"))
+    if not paths:
+        raise ZjnlpError(f"{folder}: no {kind}-r*.csv files of hand-coded samples.")
+    return pd.concat([pd.read_csv(p, dtype={"label": str, "themes": str, "matched": str}, keep_default_na=False)
+                      for p in paths], ignore_index=True)
+
+
+def validation_hits(
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    folder: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """The hand-coded precision sample, each hit checked against the lexicons as they are now.
+
+    Parameters
+    ----------
+    lexicons : iterable of str, path-like or Lexicon, optional
+        The lexicons to check; all packaged ones when omitted (a file overrides by id).
+    folder : path-like, optional
+        Where the labelled CSVs are; the packaged ``data/themes/validation`` when omitted.
+
+    Returns
+    -------
+    DataFrame
+        One row per labelled hit, the columns of ``precision-rN.csv`` (``id, round, theme,
+        corpus, source, start, end, term, dimension, left, right, sentence_start, sentence,
+        label, reason, note``; described in ``data/themes/validation/README.md``) and
+        ``matched``: whether the current lexicon still counts the hit (a match overlapping
+        its span; False when a later ``exclude`` took it, which ``note`` then explains).
+        Themes not among ``lexicons`` are left out.
+    """
+    table = _labelled("precision", Path(folder) if folder else VALIDATION)
+    chosen = {lexicon.id: lexicon for lexicon in resolve_lexicons(lexicons)}
+    table = table[table["theme"].isin(list(chosen))].reset_index(drop=True)
+    table["matched"] = [_still_matched(row, chosen[row["theme"]]) for _, row in table.iterrows()]
+    return table
+
+
+def validation(
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    folder: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Precision, recall and F1 of each theme lexicon on the hand-coded samples, by round.
+
+    Round 1 samples were used to fix the lexicons; round 2 samples were drawn afterwards,
+    fresh, and are the figures to report (``CODEBOOK.md`` says how both were coded, and
+    ``REVIEW.md`` what round 1 changed). Figures are recomputed with the lexicons given,
+    so a user's edited lexicon is measured on the same labels.
+
+    Parameters
+    ----------
+    lexicons : iterable of str, path-like or Lexicon, optional
+        The lexicons to measure; all packaged ones when omitted.
+    folder : path-like, optional
+        Where ``precision-rN.csv`` and ``recall-rN.csv`` are; the packaged samples when
+        omitted.
+
+    Returns
+    -------
+    DataFrame
+        One row per theme and round, columns:
+
+        - ``theme``, ``round``;
+        - ``hits``: labelled hits of the theme in the precision sample;
+        - ``matched``: those the lexicon still matches (all of them for the lexicon the
+          round was drawn with);
+        - ``precision``: the share of ``matched`` hits coded relevant, with
+          ``precision_low``, ``precision_high`` its Wilson 95% interval;
+        - ``sentences``: sentences of the recall sample coded as about the theme;
+        - ``recall``: the share of them in which the lexicon finds at least one term, with
+          ``recall_low``, ``recall_high`` its Wilson 95% interval;
+        - ``f1``: the harmonic mean of precision and recall;
+        - ``precision_drawn``, ``recall_drawn``: the same figures with the lexicons as they
+          were when the round was drawn (every labelled hit; the ``matched`` column of the
+          recall CSV).
+
+        The precision sample is stratified by corpus (national, provinces, seed page in
+        the shares of ``scripts/sample_themes.py``); the figures are the sample's shares,
+        not reweighted to each corpus's number of hits.
+
+    Raises
+    ------
+    ZjnlpError
+        The folder holds no labelled samples.
+
+    Example
+    -------
+    >>> table = validation(lexicons=["green"])
+    >>> table.columns.tolist()[:5]
+    ['theme', 'round', 'hits', 'matched', 'precision']
+    """
+    hits = validation_hits(lexicons=lexicons, folder=folder)
+    recall = _labelled("recall", Path(folder) if folder else VALIDATION)
+    records = []
+    for lexicon in resolve_lexicons(lexicons):
+        for round_ in sorted(set(hits["round"]) | set(recall["round"])):
+            theirs = hits[(hits["theme"] == lexicon.id) & (hits["round"] == round_)]
+            relevant = theirs["label"] == "relevant"
+            kept = theirs["matched"]
+            sample = recall[recall["round"] == round_]
+            about = sample[[lexicon.id in t.split(";") for t in sample["themes"]]]
+            found = sum(bool(find_terms(text, lexicon)) for text in about["text"])
+            found_drawn = sum(lexicon.id in m.split(";") for m in about["matched"])
+            precision = (relevant & kept).sum() / kept.sum() if kept.sum() else np.nan
+            recall_ = found / len(about) if len(about) else np.nan
+            f1 = 2 * precision * recall_ / (precision + recall_) if precision + recall_ > 0 else np.nan
+            records.append((
+                lexicon.id, round_, len(theirs), int(kept.sum()), precision,
+                *wilson(int((relevant & kept).sum()), int(kept.sum())),
+                len(about), recall_, *wilson(found, len(about)), f1,
+                relevant.mean() if len(theirs) else np.nan,
+                found_drawn / len(about) if len(about) else np.nan,
+            ))
+    return pd.DataFrame(records, columns=VALIDATION_COLUMNS)
+
+
+def validation_misses(
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    folder: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Sentences of the recall sample coded as about a theme in which its lexicon finds no term.
+
+    Parameters
+    ----------
+    lexicons, folder
+        As for :func:`validation`.
+
+    Returns
+    -------
+    DataFrame
+        One row per missed sentence and theme: ``id``, ``round``, ``corpus``, ``source``,
+        ``theme``, ``text`` (the sentence), in the order of the samples then of
+        ``lexicons``.
+
+    Example
+    -------
+    >>> validation_misses(lexicons=["green"]).columns.tolist()
+    ['id', 'round', 'corpus', 'source', 'theme', 'text']
+    """
+    recall = _labelled("recall", Path(folder) if folder else VALIDATION)
+    chosen = resolve_lexicons(lexicons)
+    rows = [
+        (row.id, row.round, row.corpus, row.source, lexicon.id, row.text)
+        for row in recall.itertuples()
+        for lexicon in chosen
+        if lexicon.id in row.themes.split(";") and not find_terms(row.text, lexicon)
+    ]
+    return pd.DataFrame(rows, columns=["id", "round", "corpus", "source", "theme", "text"])
+
+
+def _parse_terms(summary: str) -> Counter[str]:
+    """The counts of a ``terms`` column value (``"绿色发展:3, 生态:2"``)."""
+    pairs = (item.rsplit(":", 1) for item in summary.split(", ") if item)
+    return Counter({term: int(n) for term, n in pairs})
+
+
+def term_sensitivity(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    lexicons: Iterable[str | os.PathLike[str] | Lexicon] | None = None,
+    drop: int = 3,
+    jobs: int | None = None,
+) -> pd.DataFrame:
+    """How much a ranking of reports by a theme rests on the theme's broadest terms.
+
+    Each report is scored with each lexicon as it is and with its ``drop`` most frequent
+    terms over the reports left out (their spans still consumed, as an excluded string's
+    would be, so a shorter term does not take their place); the two rankings of the
+    reports by ``per_1000`` are compared by Spearman's rank correlation.
+
+    Parameters
+    ----------
+    paths : iterable of str or path-like
+        The reports to rank (e.g. the provincial reports of one year).
+    lexicons : iterable of str, path-like or Lexicon, optional
+        All packaged lexicons when omitted.
+    drop : int, default=3
+        How many of each theme's most frequent terms to leave out.
+    jobs : int, optional
+        Worker processes, as for :func:`score_files`.
+
+    Returns
+    -------
+    DataFrame
+        One row per theme: ``theme``; ``dropped`` (the terms left out, most frequent
+        first); ``dropped_share`` (the share of the theme's hits they make); ``spearman``
+        (rank correlation of the reports' ``per_1000`` with and without them; 1 means the
+        ranking does not depend on them); ``reports``.
+
+    Raises
+    ------
+    OptionError
+        ``drop`` is not a positive integer, or a lexicon is not valid.
+
+    Example
+    -------
+    >>> from zjnlp.corpus import provinces
+    >>> term_sensitivity(provinces()["path"], lexicons=["green"])  # doctest: +SKIP
+    """
+    if not isinstance(drop, int) or isinstance(drop, bool) or drop < 1:
+        raise OptionError("drop", drop, "a positive integer")
+    paths = list(paths)
+    chosen = resolve_lexicons(lexicons)
+    full = score_files(paths, lexicons=chosen, jobs=jobs, progress=False)
+    dropped = {}
+    for lexicon in chosen:
+        counts = sum(map(_parse_terms, full.loc[full["theme"] == lexicon.id, "terms"]), Counter())
+        dropped[lexicon.id] = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:drop]]
+    reduced = [
+        dataclasses.replace(
+            lexicon,
+            id=f"{lexicon.id}_reduced",
+            dimensions=tuple(d._replace(terms=tuple(t for t in d.terms if t not in dropped[lexicon.id])) for d in lexicon.dimensions),
+            exclude=lexicon.exclude + tuple(dropped[lexicon.id]),
+        )
+        for lexicon in chosen
+    ]
+    fewer = score_files(paths, lexicons=reduced, jobs=jobs, progress=False)
+    records = []
+    for lexicon in chosen:
+        before = full[full["theme"] == lexicon.id].reset_index(drop=True)
+        after = fewer[fewer["theme"] == f"{lexicon.id}_reduced"].reset_index(drop=True)
+        share = 1 - after["hits"].sum() / before["hits"].sum() if before["hits"].sum() else np.nan
+        rho = before["per_1000"].corr(after["per_1000"], method="spearman")
+        records.append((lexicon.id, ", ".join(dropped[lexicon.id]), share, rho, len(before)))
+    return pd.DataFrame(records, columns=["theme", "dropped", "dropped_share", "spearman", "reports"])

@@ -38,6 +38,7 @@ import rjieba
 from zjnlp.errors import InputError, OptionError
 
 __all__ = [
+    "DISCOVER_COLUMNS",
     "Tokenizer",
     "Tokenizes",
     "discover_words",
@@ -56,6 +57,7 @@ Dictionary = Literal["policy", "jieba"] | os.PathLike
 
 _DATA = importlib.resources.files(__package__) / "data"
 POLICY_LEXICON = "policy_lexicon.txt"
+DISCOVER_COLUMNS = ["word", "count", "pmi", "left_entropy", "right_entropy", "score", "in_dictionary", "aligned", "example"]
 STOPWORD_FILES = {"general": "stopwords_general.txt", "policy": "stopwords_policy.txt"}
 
 # --------------------------------------------------------------------------- jieba parity
@@ -709,7 +711,7 @@ def discover_words(
     if top is not None:
         table = table.head(top).copy()
     table["example"] = [_example(text, at, len(word)) for at, word in zip(table["first"], table["word"])]
-    return table[["word", "count", "pmi", "left_entropy", "right_entropy", "score", "in_dictionary", "aligned", "example"]]
+    return table[DISCOVER_COLUMNS]
 
 
 def _token_boundaries(text: str, tokenizer: Tokenizer, chunk: int = 1 << 20) -> np.ndarray:
