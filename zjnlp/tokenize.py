@@ -642,7 +642,8 @@ def discover_words(
         compares with; ``Tokenizer()`` (jieba's dictionary and the policy lexicon) when
         omitted.
     new_only : bool, default=False
-        Keep only new words (:func:`is_new_word`): candidates the tokenizer does not know,
+        Keep only new words (:func:`is_new_word`): candidates of score above 0 (a word is
+        free at both edges; 引大济 is always followed by 岷) that the tokenizer does not know,
         that are not phrases (a function word or numeral at an edge, 的 inside, a policy
         boilerplate verb first, 建设 or 工作 last), and that start and end where the tokenizer's tokens do in at
         least half their occurrences (河流域 cuts 黄河 / 流域 and is left out).
@@ -693,7 +694,7 @@ def discover_words(
     # Rank on the numbers first and look words up only as far down as needed: a large
     # corpus has millions of candidates.
     order = np.lexsort((-table["count"].to_numpy(), -table["score"].to_numpy()))
-    first, length, aligned = (table[column].to_numpy() for column in ("first", "length", "aligned"))
+    first, length, aligned, score = (table[column].to_numpy() for column in ("first", "length", "aligned", "score"))
     known = np.zeros(len(table), dtype=bool)
     kept: dict[int, str] = {}
     last = None
@@ -702,7 +703,7 @@ def discover_words(
             break
         word = text[first[row] : first[row] + length[row]]
         known[row] = word in tokenizer
-        if not new_only or (not known[row] and aligned[row] >= ALIGNED and not _is_phrase(word)):
+        if not new_only or (not known[row] and score[row] > 0 and aligned[row] >= ALIGNED and not _is_phrase(word)):
             kept[row] = word
             last = row
     table["in_dictionary"] = known
