@@ -15,7 +15,10 @@ The grid cuts every text with one ``Tokenizer()`` whose cuts are kept (the natio
 corpus is cut once, not once per call), so documents' quoted terms are not added here.
 
 Speed: seconds per call on the seed page and on the Guangdong report, and the import
-time of ``zjnlp.keywords`` (scikit-learn is imported only when TF-IDF runs).
+time of ``zjnlp.keywords`` (scikit-learn is imported only when TF-IDF runs); then
+``zjnlp keywords`` over the 31 provincial reports by TF-IDF (the baseline), by keyness
+against the national reports and by TF-IDF with the national reports as IDF corpus,
+as ratios to the baseline (the national counts are shipped: ``zjnlp/reference.py``).
 
 Usage::
 
@@ -187,6 +190,32 @@ def speed() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+COMMANDS = {
+    "tfidf (baseline)": [],
+    "keyness --reference national": ["--method", "keyness", "--reference", "national"],
+    "tfidf --reference national": ["--reference", "national"],
+}
+
+
+def commands(repeat: int = 2) -> pd.DataFrame:
+    """``zjnlp keywords`` over the 31 provincial reports: wall time, best of ``repeat``
+    runs taken in turn (so that the machine's load weighs on each alike)."""
+    files = [str(path) for path in corpus.provinces(2026)["path"]]
+    zjnlp = str(Path(sys.executable).with_name("zjnlp"))
+    best = dict.fromkeys(COMMANDS, float("inf"))
+    for _ in range(repeat):
+        for name, options in COMMANDS.items():
+            start = time.perf_counter()
+            subprocess.run([zjnlp, "keywords", *files, *options, "--format", "csv"], check=True, capture_output=True)
+            best[name] = min(best[name], time.perf_counter() - start)
+    baseline = best["tfidf (baseline)"]
+    return pd.DataFrame({
+        "zjnlp keywords <31 provincial reports>": list(best),
+        "seconds": list(best.values()),
+        "x_tfidf": [seconds / baseline for seconds in best.values()],
+    })
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quality", action="store_true", help="also grade every option combination (about 25 minutes)")
@@ -195,6 +224,7 @@ def main() -> None:
     if args.quality:
         print(quality().to_string(index=False, float_format="{:.2f}".format))
     print(speed().to_string(index=False, float_format="{:.3f}".format))
+    print(commands().to_string(index=False, float_format="{:.2f}".format))
 
 
 if __name__ == "__main__":

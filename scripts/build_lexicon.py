@@ -4,6 +4,12 @@
     python scripts/build_lexicon.py --held-out   # tests/data/policy_lexicon_heldout.txt, without HELD_OUT
     python scripts/build_lexicon.py --check      # exit 1 if either committed file differs from a rebuild
 
+After rebuilding zjnlp/data/policy_lexicon.txt, rebuild the national word counts that
+keyness and TF-IDF read (keyed by the lexicon's hash; tests/test_reference.py fails
+until they match):
+
+    python scripts/build_national_counts.py
+
 A term enters the lexicon from three sources, each drawn only from the reports used:
 1. the terms the reports put in quotation marks (zjnlp.tokenize.harvest_quoted_terms);
 2. new-word discovery over the reports (zjnlp.tokenize.discover_words): candidates of

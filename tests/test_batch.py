@@ -1,6 +1,7 @@
 """map_reports: many files, one table, in input order, with bad files reported not fatal."""
 
 import functools
+import io
 from concurrent import futures
 from pathlib import Path
 
@@ -129,9 +130,24 @@ def test_progress_bar_off_writes_nothing(files, capsys):
     assert capsys.readouterr().err == ""
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("terminal, count, shown", [(True, 2, True), (True, 1, False), (False, 2, False)])
+def test_progress_bar_only_for_several_files_on_a_terminal(files, monkeypatch, jobs, terminal, count, shown):
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr("sys.stderr", stderr)
+    map_reports(sentences, files[:count], jobs=jobs)
+    assert ("2/2" in stderr.getvalue()) is shown
+    assert stderr.getvalue() == "" or shown
+
+
 @pytest.mark.parametrize("jobs", [0, -1, 1.5, "2", True])
 def test_jobs_must_be_a_positive_integer(files, jobs):
-    with pytest.raises(OptionError, match=r"jobs=.* positive integer"):
+    with pytest.raises(OptionError, match=r"jobs=.* whole number >= 1, or None for one worker per core"):
         map_reports(sentences, files, jobs=jobs)
 
 

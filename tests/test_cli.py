@@ -104,6 +104,34 @@ def test_several_files_of_tokens_one_block_each(small):
     assert [json.loads(line)["file"] for line in out.splitlines()] == [str(small)] * 2
 
 
+def test_a_command_is_one_entry_in_the_table(monkeypatch, small):
+    """The README's walkthrough: a new command needs one Command, nothing else."""
+    from zjnlp.cli import COMMANDS, Command, Option
+
+    lengths = Command(
+        "lengths", "Each unit of the report, with its offsets.", "zjnlp.structure:units",
+        details="Columns: the unit columns, title, kind, start, end, text.", example="zjnlp lengths report.txt",
+        options=(Option("--by", "by", "unit of analysis", literal="zjnlp.structure:Unit"),),
+    )
+    monkeypatch.setattr("zjnlp.cli.COMMANDS", (*COMMANDS, lengths))
+    code, out, _ = run("lengths", "--help")
+    assert code == 0 and "(default: paragraph)" in out and "{document,part,section,paragraph}" in out
+    code, out, err = run("lengths", small, small, "--by", "document", "--format", "csv", "--jobs", "1")
+    assert (code, err) == (0, "")
+    assert pd.read_csv(io.StringIO(out))["end"].tolist() == [len(SMALL)] * 2
+
+
+def test_option_defaults_are_the_library_defaults():
+    from zjnlp.context import kwic
+    from zjnlp.keywords import keywords_for_cli
+
+    keywords = _subcommands()["keywords"].parse_args(["report.txt"])
+    assert (keywords.top, keywords.method, keywords.by) == (10, "tfidf", "section")
+    assert keywords_for_cli.__kwdefaults__ == {"by": "section", "top": 10, "method": "tfidf", "reference": None}
+    window = _subcommands()["kwic"].parse_args(["report.txt", "x"]).window
+    assert window == kwic.__kwdefaults__["window"]
+
+
 # --------------------------------------------------------------------------- option errors
 
 
@@ -128,7 +156,7 @@ def bad_lexicon(tmp_path) -> Path:
         (["targets", "{seed}", "--include", "some"], "argument --include: invalid choice"),
         (["themes", "{seed}", "--lexicon", "nosuch"], "lexicon='nosuch' is not valid: expected one of culture,"),
         (["themes", "{seed}", "--lexicon", "{bad_lexicon}"], "{bad_lexicon}: is not valid TOML"),
-        (["themes", "{seed}", "--lexicon", "{missing}.toml"], "{missing}.toml: no such theme lexicon file"),
+        (["themes", "{seed}", "--lexicon", "{missing}.toml"], f"{{missing}}.toml: {errors.MISSING}"),
         (["keywords", "{seed}", "--method", "textrank", "--reference", "national"], "reference=['national'] is not valid"),
         (["keywords", "{seed}", "--method", "keyness", "--by", "document"], "reference=None is not valid"),
         (["keywords", "{seed}", "--reference", "{missing}"], f"--reference {{missing}}: {errors.MISSING}"),

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from zjnlp import errors
 from zjnlp.read import read_report
-from zjnlp.structure import chinese_numeral, sentences, structure, units
+from zjnlp.structure import sentences, structure, units
 
 from .conftest import SMALL_REPORT, uncovered
 
@@ -23,11 +23,6 @@ SEED_HEADLINES = [
     "有效防范化解重大风险", "扎实抓好公共安全治理", "建设更高水平的平安湛江、法治湛江",
     "全面加强党的政治建设", "建设执行有力的政府", "建设民主法治的政府", "建设清正廉洁的政府",
 ]
-
-
-@pytest.mark.parametrize("numeral, number", [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23)])
-def test_chinese_numeral(numeral, number):
-    assert chinese_numeral(numeral) == number
 
 
 def test_seed_sections_and_titles(seed_report):

@@ -289,7 +289,8 @@ def test_empty_table_has_the_columns():
 @pytest.mark.parametrize(
     "kwargs, error, match",
     [
-        ({"text": 5}, errors.InputError, "expected the text as a str"),
+        ({"text": 5}, errors.OptionError, "text='int' is not valid: expected a str"),
+        ({"text": "x", "start_offset": True}, errors.OptionError, "start_offset=True"),
         ({"text": "x", "include": "some"}, errors.OptionError, "include='some'"),
         ({"text": "x", "start_offset": -1}, errors.OptionError, "start_offset=-1"),
     ],

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zjnlp.errors import OptionError, ZjnlpError
+from zjnlp.errors import InputError, OptionError
 from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.themes import (
@@ -34,10 +34,8 @@ from zjnlp.themes import (
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 NATIONAL = ROOT / "seeds" / "national"
-THEMES = [
-    "culture", "education", "employment", "environment_chen2018", "governance", "green",
-    "health", "innovation", "safety", "social_security", "talent",
-]
+# A packaged theme is one TOML file in zjnlp/data/themes/: the tests take the list from there.
+THEMES = sorted(path.stem for path in (ROOT / "zjnlp" / "data" / "themes").glob("*.toml"))
 GREEN = "推动绿色发展，开辟绿色通道。\n加强生态环境保护，营造风清气正的政治生态。"
 USER_GREEN = """
 id = "green"
@@ -48,6 +46,18 @@ citation = "A user's own list."
 terms = ["绿色"]
 exclude = ["绿色通道"]
 """
+
+
+def test_a_lexicon_is_one_toml_file(tmp_path):
+    """The README's walkthrough: a theme is a TOML file, scored like the packaged ones."""
+    path = tmp_path / "water.toml"
+    path.write_text(
+        'id = "water"\nname_zh = "水"\nname_en = "Water"\ndescription = "Water works."\n'
+        'citation = "A test."\nterms = ["水库", "供水"]\n',
+        encoding="utf-8",
+    )
+    scores = score_themes("新建水库两座，保障供水。", lexicons=["green", path], tokenizer=Characters())
+    assert scores.set_index("theme").loc["water", "hits"] == 2
 
 
 class Characters:
@@ -63,7 +73,7 @@ def seed():
 
 
 def test_packaged_lexicons_are_available_and_load():
-    assert available_lexicons() == THEMES
+    assert available_lexicons() == THEMES and {"green", "talent"} <= set(THEMES)
     for theme in THEMES:
         lexicon = load_lexicon(theme)
         assert lexicon.id == theme
@@ -155,7 +165,7 @@ def test_a_user_file_overrides_the_packaged_lexicon_with_its_id(tmp_path):
 def test_invalid_lexicon_files_name_the_file_and_field(tmp_path, change, message):
     path = tmp_path / "mine.toml"
     path.write_text(change(USER_GREEN), encoding="utf-8")
-    with pytest.raises(ZjnlpError, match=message) as error:
+    with pytest.raises(InputError, match=message) as error:
         load_lexicon(path)
     assert str(path) in str(error.value)
 
@@ -164,7 +174,7 @@ def test_invalid_lexicon_files_name_the_file_and_field(tmp_path, change, message
     "value, error, message",
     [
         ("greeen", OptionError, r"lexicon='greeen' is not valid: expected one of culture, .* or the path of a .toml file"),
-        ("missing/theme.toml", ZjnlpError, r"missing/theme.toml: no such theme lexicon file"),
+        ("missing/theme.toml", InputError, r"^missing/theme.toml: no such file$"),
     ],
 )
 def test_unknown_lexicons_are_refused(value, error, message):
@@ -400,7 +410,7 @@ def test_a_users_lexicon_is_measured_on_the_same_labels(tmp_path):
 
 
 def test_validation_names_a_folder_without_samples(tmp_path):
-    with pytest.raises(ZjnlpError, match="no precision-r"):
+    with pytest.raises(InputError, match="no precision-r"):
         validation(folder=tmp_path)
 
 

@@ -184,7 +184,7 @@ def test_a_dictionary_file_of_ones_own(tmp_path):
     "kwargs, error, match",
     [
         ({"dictionary": "polcy"}, OptionError, "dictionary='polcy'"),
-        ({"dictionary": Path("no/such/lexicon.txt")}, InputError, "no such dictionary file"),
+        ({"dictionary": Path("no/such/lexicon.txt")}, InputError, "no/such/lexicon.txt: no such file"),
         ({"words": "碳中和"}, OptionError, "not a single string"),
         ({"words": ["碳中和", ""]}, OptionError, "non-empty strings"),
         ({"hmm": "yes"}, OptionError, "hmm='yes'"),
@@ -195,10 +195,68 @@ def test_bad_options(kwargs, error, match):
         Tokenizer(**kwargs)
 
 
-def test_malformed_dictionary_line(tmp_path):
+# jieba's test/test_userdict.py: the sentences it cuts after load_userdict("userdict.txt")
+JIEBA_USERDICT = DATA / "jieba" / "userdict.txt"
+JIEBA_USERDICT_SENTENCES = [
+    "李小福是创新办主任也是云计算方面的专家; 什么是八一双鹿\n"
+    "例如我输入一个带“韩玉赏鉴”的标题，在自定义词库中也增加了此词为N类\n"
+    "「台中」正確應該不會被切開。mac上可分出「石墨烯」；此時又可以分出來凱特琳了。",
+    "easy_install is great",
+    "python 的正则表达式是好用的",
+    "今天天气不错",
+    "如果放到post中将出错。",
+    "我们中出了一个叛徒",
+]
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+@pytest.mark.parametrize("text", JIEBA_USERDICT_SENTENCES)
+def test_jieba_user_dictionary_cuts_as_jieba(text, hmm):
+    reference = jieba_tokenizer()
+    reference.load_userdict(str(JIEBA_USERDICT))
+    assert Tokenizer(dictionary=JIEBA_USERDICT, hmm=hmm).cut(text) == reference.lcut(text, HMM=hmm)
+
+
+def test_jieba_user_dictionary_is_read_as_jieba_reads_it():
+    tokenizer = Tokenizer(dictionary=JIEBA_USERDICT, hmm=False)
+    assert tokenizer.cut("云计算")[0] == "云计算"  # the first line, after its byte-order mark
+    assert "Edu Trust认证" in tokenizer  # a word with a space: in the dictionary, never cut
+    assert "台中" in tokenizer and "凱特琳" in tokenizer  # no frequency; a tag without one
+
+
+@pytest.mark.parametrize(
+    "line, entry",
+    [
+        ("\ufeff云计算 5", ("云计算", 5, None)),
+        ("李小福 2 nr", ("李小福", 2, "nr")),
+        ("台中", ("台中", None, None)),
+        ("凱特琳 nz", ("凱特琳", None, "nz")),
+        ("Edu Trust认证 2000", ("Edu Trust认证", 2000, None)),
+        ("  碳中和 many\r", ("碳中和", None, "many")),  # a lower-case tag, the ends stripped
+        ("碳中和 5x", ("碳中和 5x", None, None)),  # not a frequency: part of the word
+        ("碳中和 5 NR", ("碳中和 5 NR", None, None)),  # nor is an upper-case tag
+        ("碳中和\t5", ("碳中和\t5", None, None)),  # one space, not a tab, comes before each
+        ("碳中和  5", ("碳中和 ", 5, None)),
+    ],
+)
+def test_dictionary_lines_as_jieba_reads_them(tmp_path, line, entry):
+    import jieba
+
+    path = tmp_path / "mine.txt"
+    path.write_bytes(f"# a comment\n{line}\n".encode())
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    reference.load_userdict(str(path))
+    word, freq, tag = entry
+    assert word in Tokenizer(dictionary=path)
+    assert reference.FREQ.get(word) if freq is None else reference.FREQ[word] == freq
+    assert reference.user_word_tag_tab.get(word) == tag
+
+
+def test_undecodable_dictionary(tmp_path):
     path = tmp_path / "bad.txt"
-    path.write_text("碳中和 many\n", encoding="utf-8")
-    with pytest.raises(InputError, match="line 1 is not 'word"):
+    path.write_bytes("碳中和 5\n".encode("gbk"))
+    with pytest.raises(InputError, match="cannot be read as UTF-8"):
         Tokenizer(dictionary=path)
 
 

@@ -4,7 +4,7 @@ Every command that takes several files goes through :func:`map_reports`: it read
 file with :func:`zjnlp.read.read_report`, calls the analysis on the report, and returns
 one table with a ``file`` column first, in the order the files were given. The files
 are spread over worker processes (one per core) when there are several, with a progress
-bar on stderr; a file that cannot be read is reported, not fatal. The result is the
+bar when stderr is a terminal; a file that cannot be read is reported, not fatal. The result is the
 same as running the files one by one.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from zjnlp.errors import InputError, OptionError
+from zjnlp.errors import InputError, check_whole_number
 from zjnlp.read import Report, read_report
 
 __all__ = ["map_reports"]
@@ -65,7 +65,8 @@ def map_reports(
         Worker processes; by default one per core, never more than there are files.
         ``1`` (or a single file) runs in this process and starts no pool.
     progress : bool, default=True
-        Show a progress bar on stderr (only when stderr is a terminal).
+        Show a progress bar on stderr, only with several files and only when stderr is
+        a terminal.
     **read_options
         Passed to :func:`zjnlp.read.read_report` for every file (``to_simplified=True``).
 
@@ -92,8 +93,7 @@ def map_reports(
     >>> list(table.columns)  # doctest: +SKIP
     ['file', 'chars']
     """
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
-        raise OptionError("jobs", jobs, "a positive integer, or None for one worker per core")
+    check_whole_number("jobs", jobs, minimum=1, none="one worker per core")
     files = [os.fspath(path) for path in paths]
     results: list[Result] = []
     workers = min(jobs or os.cpu_count() or 1, len(files))
@@ -120,8 +120,9 @@ def map_reports(
 
 
 def _bar(total: int, progress: bool) -> tqdm:
-    # disable=None shows the bar only on a terminal, so logs and pipes stay clean.
-    return tqdm(total=total, unit="file", file=sys.stderr, disable=None if progress else True)
+    # One file needs no bar; disable=None shows it only when stderr is a terminal, so
+    # logs and redirected output stay clean.
+    return tqdm(total=total, unit="file", file=sys.stderr, disable=None if progress and total > 1 else True)
 
 
 def _stack(files: list[str], results: list[Result]) -> tuple[pd.DataFrame, list[InputError]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from zjnlp.errors import OptionError
+from zjnlp.errors import OptionError, check_whole_number
 from zjnlp.read import Report
 from zjnlp.structure import Unit, as_report, unit_columns, units
 
@@ -101,8 +101,7 @@ def kwic(
     >>> kwic("推进湛江湾实验室建设，加快湛江湾开发。", "湛江湾", window=3, by="document")[["left", "match", "right"]].values.tolist()
     [['推进', '湛江湾', '实验室'], ['，加快', '湛江湾', '开发。']]
     """
-    if isinstance(window, bool) or not isinstance(window, int) or window < 0:
-        raise OptionError("window", window, "a whole number of characters >= 0")
+    check_whole_number("window", window, minimum=0)
     keys = unit_columns(by)
     pattern = term_pattern(term, regex=regex)
     report = as_report(report)

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from zjnlp.context import term_pattern
-from zjnlp.errors import InputError, OptionError
+from zjnlp.errors import InputError, OptionError, check_whole_number
 from zjnlp.read import Report, read_report
 from zjnlp.structure import Unit, as_report, sentences, unit_columns, units
 from zjnlp.tokenize import Tokenizes, is_word
@@ -218,6 +218,11 @@ def _check_filters(filters: Iterable[KeywordFilter] | None) -> tuple[KeywordFilt
     return chosen
 
 
+def is_term(word: str, stopwords: frozenset[str], min_length: int) -> bool:
+    """Whether a word counts as a term: ``min_length`` characters or more, not a stopword."""
+    return len(word) >= min_length and word not in stopwords
+
+
 @dataclass(frozen=True)
 class _Terms:
     """Cuts a text into words and picks out its terms; the ``tokenizer`` of the vectorizer."""
@@ -231,15 +236,15 @@ class _Terms:
         """The tokens of ``text``, and which of the distinct ones are words and terms."""
         tokens = self.tokenizer.cut(text)
         words = {token for token in set(tokens) if is_word(token)}
-        terms = {
-            word for word in words
-            if len(word) >= self.min_length and word not in self.stopwords and not (self.quantities and is_quantity(word))
-        }
+        terms = {word for word in words if self.is_term(word)}
         return tokens, words, terms
 
     def __call__(self, text: str) -> list[str]:
         tokens, _, terms = self._classify(text)
         return [token for token in tokens if token in terms]
+
+    def is_term(self, word: str) -> bool:
+        return is_term(word, self.stopwords, self.min_length) and not (self.quantities and is_quantity(word))
 
     def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
         """Term counts over ``texts`` and their number of words."""
@@ -251,21 +256,28 @@ class _Terms:
             counts.update(token for token in tokens if token in terms)
         return counts, total
 
+    def count_reference(self, texts: Sequence[str]) -> tuple[Counter[str], int]:
+        """As :meth:`count`, for a reference corpus: the national reports' counts are shipped."""
+        from zjnlp.reference import term_counts
+
+        counts, words = term_counts(texts, self.tokenizer, stopwords=self.stopwords, min_length=self.min_length)
+        return Counter(counts), words
+
+    def document_frequencies(self, texts: Sequence[str]) -> Counter[str]:
+        """In how many of ``texts`` each term occurs (shipped counts for the national reports)."""
+        from zjnlp.reference import document_frequencies
+
+        return document_frequencies(texts, self.tokenizer, stopwords=self.stopwords, min_length=self.min_length)
+
 
 def _terms(
     text: str, tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int, filters: Iterable[KeywordFilter] | None = None
 ) -> _Terms:
-    if isinstance(min_length, bool) or not isinstance(min_length, int) or min_length < 1:
-        raise OptionError("min_length", min_length, "a whole number of characters >= 1")
+    check_whole_number("min_length", min_length, minimum=1)
     filters = _check_filters(filters)
     tokenizer = tokenizer or _default_tokenizer(text)
     dropped = _stopword_set(stopwords) | _filtered_words(text, tokenizer, filters)
     return _Terms(tokenizer, dropped, min_length, "quantities" in filters)
-
-
-def _check_top(top: int) -> None:
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise OptionError("top", top, "a whole number >= 1")
 
 
 def _labelled(table: pd.DataFrame, keys: list[str], rows: list[int], data: dict | pd.DataFrame) -> pd.DataFrame:
@@ -460,21 +472,32 @@ def tfidf_keywords(
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    _check_top(top)
+    check_whole_number("top", top, minimum=1)
     report = as_report(report)
     keys = unit_columns(by)
     table = units(report, by=by)
     terms = _terms(report.text, tokenizer, stopwords, min_length, filters)
     texts = table["text"].tolist()
-    documents = _idf_texts(idf, report) or texts
-    vectorizer = TfidfVectorizer(tokenizer=terms, token_pattern=None, lowercase=False, sublinear_tf=sublinear_tf)
+    reference = _idf_texts(idf, report)
+    vocabulary = sorted(set().union(*map(terms, texts))) if reference else None
+    if vocabulary == []:
+        return _labelled(table, keys, [], {column: [] for column in KEYWORD_COLUMNS})
+    vectorizer = TfidfVectorizer(
+        tokenizer=terms, token_pattern=None, lowercase=False, sublinear_tf=sublinear_tf, vocabulary=vocabulary,
+    )
     try:
-        vectorizer.fit(documents)
+        vectorizer.fit(texts)
     except ValueError as error:
         if "empty vocabulary" not in str(error):
             raise
         return _labelled(table, keys, [], {column: [] for column in KEYWORD_COLUMNS})
-    if len(documents) > 1:
+    if reference:
+        # IDF from the reference corpus, counted once (zjnlp.reference), as fitting on it
+        # would give: only the units' own terms matter to their vectors.
+        frequencies = terms.document_frequencies(reference)
+        df = np.array([frequencies[term] for term in vocabulary], dtype="float64") + 1.0
+        vectorizer.idf_ = np.log((len(reference) + 1) / df) + 1.0
+    if reference or len(texts) > 1:
         vectorizer.idf_ = vectorizer.idf_ - 1
     matrix = vectorizer.transform(texts).tocsr()
     names = vectorizer.get_feature_names_out()
@@ -561,7 +584,7 @@ def jieba_keywords(
     >>> jieba_keywords("建设红树林博物馆，保护红树林。", by="document", top=1)["term"].tolist()
     ['红树林']
     """
-    _check_top(top)
+    check_whole_number("top", top, minimum=1)
     extractors = _jieba_extractors()
     if method not in extractors:
         raise OptionError("method", method, "'tfidf' or 'textrank'")
@@ -586,21 +609,25 @@ Measure = Literal["g2", "chi2"]
 
 
 def _check_keyness_options(min_count: int, measure: str) -> None:
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise OptionError("min_count", min_count, "a whole number >= 1")
+    check_whole_number("min_count", min_count, minimum=1)
     if measure not in ("g2", "chi2"):
         raise OptionError("measure", measure, "'g2' (log-likelihood) or 'chi2' (Yates-corrected chi-square)")
 
 
 def _keyness_table(
     target: Counter[str], target_words: int, reference: Counter[str], reference_words: int,
-    *, min_count: int, measure: Measure,
+    *, min_count: int, measure: Measure, target_only: bool = False,
 ) -> pd.DataFrame:
-    """The keyness of every term counted at least ``min_count`` times in both together."""
-    from scipy.special import xlogy
-    from scipy.stats import chi2 as chi2_distribution
+    """The keyness of every term counted at least ``min_count`` times in both together.
 
-    candidates = sorted(term for term in target.keys() | reference.keys() if target[term] + reference[term] >= min_count)
+    ``target_only``: only the terms the target uses (all the over-used ones), which
+    spares scoring the tens of thousands of words of a large reference.
+    """
+    # chdtrc is what scipy.stats.chi2.sf computes, without importing scipy.stats (about 1 s)
+    from scipy.special import chdtrc, xlogy
+
+    terms = target.keys() if target_only else target.keys() | reference.keys()
+    candidates = sorted(term for term in terms if target[term] + reference[term] >= min_count)
     a = np.array([target[t] for t in candidates], dtype=float)  # the term in the target
     b = np.array([reference[t] for t in candidates], dtype=float)  # the term in the reference
     c, d = target_words - a, reference_words - b  # the other words
@@ -628,7 +655,7 @@ def _keyness_table(
         "reference_per_1000": reference_rate * 1000,
         "g2": g2,
         "chi2": chi2,
-        "p_value": chi2_distribution.sf(g2 if measure == "g2" else chi2, df=1),
+        "p_value": chdtrc(1, g2 if measure == "g2" else chi2),
         "log_ratio": log_ratio,
         "direction": np.where(target_rate > reference_rate, "over", "under"),
     }, columns=KEYNESS_COLUMNS)
@@ -698,7 +725,7 @@ def keyness(
     reference_texts = _corpus_texts(reference, "reference")
     terms = _terms("\n".join(target_texts), tokenizer, stopwords, min_length)
     target_counts, target_words = terms.count(target_texts)
-    reference_counts, reference_words = terms.count(reference_texts)
+    reference_counts, reference_words = terms.count_reference(reference_texts)
     if target_words == 0:
         raise InputError("target", "has no words to compare")
     if reference_words == 0:
@@ -756,7 +783,7 @@ def keyness_by_unit(
 
 def _unit_keyness(
     report: Report, *, by: Unit, reference: Corpus | None, tokenizer: Tokenizes | None,
-    stopwords: Stopwords, min_length: int, min_count: int, measure: Measure,
+    stopwords: Stopwords, min_length: int, min_count: int, measure: Measure, target_only: bool = False,
 ) -> tuple[pd.DataFrame, list[str], list[tuple[int, pd.DataFrame]]]:
     """The units of ``report`` and the keyness table of each unit that has one (by row)."""
     _check_keyness_options(min_count, measure)
@@ -768,7 +795,7 @@ def _unit_keyness(
         all_counts = sum((counts for counts, _ in counted), Counter())
         all_words = sum(words for _, words in counted)
     else:
-        reference_counts, reference_words = terms.count(_corpus_texts(reference, "reference"))
+        reference_counts, reference_words = terms.count_reference(_corpus_texts(reference, "reference"))
         if reference_words == 0:
             raise InputError("reference", "has no words to compare against")
     results = []
@@ -776,7 +803,10 @@ def _unit_keyness(
         if reference is None:
             reference_counts, reference_words = all_counts - counts, all_words - words
         if words and reference_words:
-            results.append((row, _keyness_table(counts, words, reference_counts, reference_words, min_count=min_count, measure=measure)))
+            results.append((row, _keyness_table(
+                counts, words, reference_counts, reference_words, min_count=min_count, measure=measure,
+                target_only=target_only,
+            )))
     return table, keys, results
 
 
@@ -900,10 +930,9 @@ def cooccurrence(
     >>> cooccurrence("保护红树林，建设湛江湾。保护红树林和湛江湾。", terms=["红树林", "湛江湾"])[["source", "target", "weight"]].values.tolist()
     [['湛江湾', '红树林', 2]]
     """
-    if not (window == "sentence" or (isinstance(window, int) and not isinstance(window, bool) and window >= 1)):
-        raise OptionError("window", window, "'sentence' or a whole number of terms >= 1")
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise OptionError("min_count", min_count, "a whole number >= 1")
+    if window != "sentence":
+        check_whole_number("window", window, minimum=1)
+    check_whole_number("min_count", min_count, minimum=1)
     report = as_report(report)
     keys = unit_columns(by)
     table = units(report, by=by)
@@ -1056,7 +1085,7 @@ def keywords_for_cli(
     zjnlp.errors.InputError
         A reference file cannot be read.
     """
-    _check_top(top)
+    check_whole_number("top", top, minimum=1)
     reference = None if reference is None or len(reference) == 0 else reference
     if method == "tfidf":
         idf = "units" if reference is None else _reference_texts(reference)
@@ -1070,7 +1099,7 @@ def keywords_for_cli(
             raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
         texts = None if reference is None else _reference_texts(reference)
         options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure")
-        table, keys, results = _unit_keyness(as_report(report), by=by, reference=texts, **options)
+        table, keys, results = _unit_keyness(as_report(report), by=by, reference=texts, target_only=True, **options)
         rows: list[int] = []
         data: dict[str, list] = {column: [] for column in KEYWORD_COLUMNS}
         for row, frame in results:

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from zjnlp.chinese import numeral
 from zjnlp.read import Report
 from zjnlp.structure import Unit, unit_columns, units
 
@@ -50,7 +51,6 @@ THEME_COLOURS = {
 }
 _VALUE_LABELS = {"per_1000": "每千词命中数", "share": "占主题词命中的比例（%）", "hits": "命中数", "char_share": "字数占比"}
 _DPI = 120
-_NUMERALS = "一二三四五六七八九"
 _KIND_LABELS = {"address": "开头", "contents": "目录", "closing": "结束语", "appendix": "附件", "document": "全文"}
 
 
@@ -99,13 +99,6 @@ def use_chinese_font() -> str:
     return name
 
 
-def _numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (for heading labels)."""
-    tens, ones = divmod(int(number), 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
-    return head + (_NUMERALS[ones - 1] if ones else "")
-
-
 def _short(text: str, width: int) -> str:
     """A title up to its first comma, cut to ``width`` characters."""
     text = text.split("，")[0]
@@ -141,8 +134,8 @@ def unit_labels(table: pd.DataFrame, *, width: int = 14) -> pd.Series:
         if row.get("kind") in _KIND_LABELS:
             label = _KIND_LABELS[row["kind"]]
         else:
-            label = "" if pd.isna(part) else f"{_numeral(part)}、"
-            label += "" if pd.isna(section) else f"（{_numeral(section)}）"
+            label = "" if pd.isna(part) else f"{numeral(part)}、"
+            label += "" if pd.isna(section) else f"（{numeral(section)}）"
             if row.get("kind") == "heading":
                 label += " 标题 "
             elif "paragraph" in row:

@@ -36,6 +36,15 @@ import numpy as np
 import pandas as pd
 
 from zjnlp import errors
+from zjnlp.chinese import (
+    ADDRESS_RE,
+    CJK_PUNCTUATION,
+    HAN,
+    PART_NUMBER,
+    SECTION_NUMBER,
+    SENTENCE_END,
+    numeral_value,
+)
 
 __all__ = ["Report", "read_report", "read_text_file"]
 
@@ -53,14 +62,12 @@ _MAGIC = {
     b"\xd0\xcf\x11\xe0": "Office 97-2003 document",
 }
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2014\u2018\u2019\u201c\u201d\u2026"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 # Half-width punctuation that becomes full width when it touches Chinese text.
 _WIDEN = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT_NEAR_CJK = re.compile(
-    rf"(?<=[{_CJK}{_CJK_PUNCT}])[,;:?!()]|[,;:?!()](?=[{_CJK}{_CJK_PUNCT}])"
+    rf"(?<=[{HAN}{CJK_PUNCTUATION}])[,;:?!()]|[,;:?!()](?=[{HAN}{CJK_PUNCTUATION}])"
 )
 
 
@@ -203,7 +210,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     raise errors.InputError(source, errors.UNDECODABLE)
 
 
-_USUAL_CHAR_RE = re.compile(rf"[\s\x20-\x7e{_CJK}{_CJK_PUNCT}\u2000-\u206f\uff00-\uffef\u00a0-\u00ff]")
+_USUAL_CHAR_RE = re.compile(rf"[\s\x20-\x7e{HAN}{CJK_PUNCTUATION}\u2000-\u206f\uff00-\uffef\u00a0-\u00ff]")
 
 
 # Control characters, private use, surrogates and non-characters (not tab or line ends).
@@ -349,7 +356,7 @@ def _traditional_table() -> dict[int, str]:
     return table
 
 
-_HAN_RE = re.compile(f"[{_CJK}]")
+_HAN_RE = re.compile(f"[{HAN}]")
 
 
 def _traditional_share(text: str) -> float:
@@ -363,9 +370,9 @@ def _traditional_share(text: str) -> float:
 
 # --------------------------------------------------------------------------- site text
 
-_SENTENCE_END = "。！？!?；…”"
-_ADDRESS_RE = re.compile(r"^.{0,3}代表[：:！!，,]")
-_HEADING_RE = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|目录$)")
+# A line that ends a sentence, a clause, an ellipsis or a quotation is a whole line of text.
+_LINE_END = SENTENCE_END + "；…”"
+_HEADING_RE = re.compile(rf"^({PART_NUMBER}|{SECTION_NUMBER}|目录$)")
 
 # Lines that are site text wherever they stand before the report or after it.
 _SITE_LINE_RULES: list[tuple[str, re.Pattern]] = [
@@ -389,9 +396,9 @@ _DATE_RE = re.compile(rf"([{_NUMERAL}]{{4}})\s*年\s*([{_NUMERAL}]{{1,3}})\s*月
 _VENUE_RE = re.compile(rf"(^[—－-]{{2}}.*[{_NUMERAL}]{{4}}\s*年|在.*(会议|大会)上)")
 _TITLE_WORDS = "总理|副总理|代总理|省长|代省长|市长|代市长|主席|代主席|区长|县长|州长|盟长|旗长|主任|部长|委员"
 # the last title word before the name: 副总理兼国家计划委员会主任李富春 → 李富春
-_SPEAKER_RE = re.compile(rf".*({_TITLE_WORDS})\s*([\u4e00-\u9fff][\u4e00-\u9fff·\s]{{1,12}})$")
+_SPEAKER_RE = re.compile(rf".*({_TITLE_WORDS})\s*([{HAN}][{HAN}·\s]{{1,12}})$")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_ADMIN_PLACE = r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
+_ADMIN_PLACE = rf"[{HAN}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _PLACE_IN_TITLE_RE = re.compile(rf"^({_ADMIN_PLACE})(?:人民)?政府")
 _PLACE_IN_VENUE_RE = re.compile(rf"在({_ADMIN_PLACE})(?:第|[{_NUMERAL}]+届)")
 
@@ -426,14 +433,14 @@ def _body_start(lines: list[str]) -> int | None:
     heading or sentence does (a page that starts inside the report).
     """
     for i, line in enumerate(lines[:60]):
-        if _ADDRESS_RE.match(line):
+        if ADDRESS_RE.match(line):
             return i
         if _HEADING_RE.match(line):
             break
     for i, line in enumerate(lines):
-        if _HEADING_RE.match(line) or _ADDRESS_RE.match(line):
+        if _HEADING_RE.match(line) or ADDRESS_RE.match(line):
             return i
-        if line[-1] in _SENTENCE_END and len(line) >= 8 and _site_reason(line) is None and not _CAPTION_RE.search(line):
+        if line[-1] in _LINE_END and len(line) >= 8 and _site_reason(line) is None and not _CAPTION_RE.search(line):
             return i
     return None
 
@@ -472,17 +479,9 @@ def _site_text(text: str) -> list[tuple[int, str]]:
 # --------------------------------------------------------------------------- metadata
 
 
-_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-
-
 def _number(numeral: str) -> int:
     """Arabic or Chinese numerals of a date part: 2026, 二〇二六, 二十七 → int."""
-    if numeral.isdigit():
-        return int(numeral)
-    if "十" not in numeral:
-        return int("".join(str(_DIGITS[c]) for c in numeral))
-    tens, _, ones = numeral.partition("十")
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+    return int(numeral) if numeral.isdigit() else int(numeral_value(numeral))
 
 
 def _iso_date(match: re.Match) -> str | None:
@@ -519,7 +518,7 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
         date = _DATE_RE.search(line)
         if date and meta["date"] is None:
             meta["date"] = _iso_date(date)
-            speaker = re.search(r"日([\u4e00-\u9fff·]{2,4})[)）]", line)
+            speaker = re.search(rf"日([{HAN}·]{{2,4}})[)）]", line)
             if speaker:
                 meta["speaker"] = speaker.group(1)
         if _VENUE_RE.search(line) and meta["place"] is None:
@@ -538,7 +537,9 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
 # --------------------------------------------------------------------------- damage
 
 
-_SPACE_IN_CHINESE_RE = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}A-Za-z0-9]) (?=[{_CJK}{_CJK_PUNCT}])|(?<=[{_CJK}{_CJK_PUNCT}]) (?=[A-Za-z0-9])")
+_SPACE_IN_CHINESE_RE = re.compile(
+    rf"(?<=[{HAN}{CJK_PUNCTUATION}A-Za-z0-9]) (?=[{HAN}{CJK_PUNCTUATION}])|(?<=[{HAN}{CJK_PUNCTUATION}]) (?=[A-Za-z0-9])"
+)
 # A rate followed by a bare number: the page lost its % sign ("优良率达100", "服务率分别超30、60").
 MISSING_PERCENT_RE = re.compile(
     r"(率|占比|比重|比例|覆盖面)(?:[^，。；\n\d]{0,8}?)(?:达到|达|超过|超|保持在|提高到|提升到|提高至|提升至|稳定在|不低于|不少于|高于|低于|在|为|至|到)"
@@ -577,7 +578,7 @@ def _damage(text: str, removed_lines: list[str]) -> list[dict]:
                                 "text": match.group(),
                                 "message": f"reads like {phrase} with {word!r} cut out, as the site cut it from its breadcrumb",
                             })
-    if text and text[-1] not in _SENTENCE_END + "：:」』)）":
+    if text and text[-1] not in _LINE_END + "：:」』)）":
         found.append({
             "kind": "truncated_end", "start": len(text) - 1, "end": len(text), "text": text[-20:],
             "message": "the text ends mid-sentence: the rest of the report is not in this file",

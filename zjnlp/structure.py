@@ -23,6 +23,8 @@ from typing import Literal
 
 import pandas as pd
 
+from zjnlp.chinese import ADDRESS_RE as _ADDRESS_RE
+from zjnlp.chinese import ITEM_NUMBER, NUMBER_1_99, ORDINAL_IS, numeral_value, sentence_spans
 from zjnlp.errors import OptionError
 from zjnlp.read import Report, read_report
 
@@ -34,26 +36,13 @@ KINDS = ("address", "contents", "part", "section", "paragraph", "closing", "appe
 STRUCTURE_COLUMNS = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind", "start", "end", "text"]
 UNITS_COLUMNS = ["title", "kind", "start", "end", "text"]  # after the unit columns of ``by``
 
-_NUMERALS = "一二三四五六七八九十"
-# one to ninety-nine: 一 … 九, 十, 十一 … 十九, 二十 … 九十九
-_NUMBER = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_PART_RE = re.compile(rf"^({_NUMBER})[、．.]\s*(.*)$")
-_SECTION_RE = re.compile(rf"^[（(]({_NUMBER})[）)]\s*(.*)$")
-_ADDRESS_RE = re.compile(r"^.{0,3}代表[：:！!，,]")
+_PART_RE = re.compile(rf"^({NUMBER_1_99})[、．.]\s*(.*)$")
+_SECTION_RE = re.compile(rf"^[（(]({NUMBER_1_99})[）)]\s*(.*)$")
 _APPENDIX_RE = re.compile(r"^(附件|附录|附表|附[:：]|名词解释|注释|名词注释|词语解释)[0-9一二三四五六七八九十]*[:：]?\s*(.{0,30})$")
 _APPENDIX_TITLE_RE = re.compile(r"^[^。！？]{0,30}(民生实事|为民办实事|民生项目|名词解释)[^。！？]{0,10}$")
-_ENUMERATOR_RE = re.compile(rf"^([{_NUMERALS}]+是|[0-9]+[.、．]|[（(][0-9]+[）)])")
+_ENUMERATOR_RE = re.compile(rf"^({ORDINAL_IS}|{ITEM_NUMBER})")
 _HEADLINE_MAX = 40
 _HEADLINE_RE = re.compile(rf"^([^。！？；]{{2,{_HEADLINE_MAX}}}?)[。！？；]")
-
-
-def chinese_numeral(numeral: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
-    digits = {c: i + 1 for i, c in enumerate(_NUMERALS[:9])}
-    if "十" not in numeral:
-        return digits[numeral]
-    tens, _, ones = numeral.partition("十")
-    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 def as_report(source: Report | str) -> Report:
@@ -152,7 +141,7 @@ def structure(report: Report | str) -> pd.DataFrame:
             section, section_title, paragraph = None, "", 0
         elif kind == "section":
             number, rest = _SECTION_RE.match(line).groups()
-            section, section_title, paragraph = chinese_numeral(number), _title(rest), 0
+            section, section_title, paragraph = int(numeral_value(number)), _title(rest), 0
         elif kind == "before-section":
             # text before the first heading of a page that starts inside a section
             kind, section = "paragraph", kinds.first_section - 1
@@ -219,7 +208,7 @@ def _classify(lines: list[str]) -> _Kinds:
             seen_heading = True
         elif kinds[i] == "paragraph" and _SECTION_RE.match(line):
             if not seen_heading:
-                kinds.first_section = chinese_numeral(_SECTION_RE.match(line).group(1))
+                kinds.first_section = int(numeral_value(_SECTION_RE.match(line).group(1)))
             kinds[i] = "section"
             seen_heading = True
     if not kinds.parts:
@@ -242,7 +231,7 @@ def _label_parts(lines: list[str], kinds: _Kinds) -> None:
     for i, line in enumerate(lines):
         match = _PART_RE.match(line)
         if kinds[i] == "paragraph" and match:
-            numbered[i] = chinese_numeral(match.group(1))
+            numbered[i] = int(numeral_value(match.group(1)))
     in_list = {
         i for i in numbered
         if lines[i][-1] in "。；;" and any(all(k in numbered for k in range(j, j + 3)) for j in range(i - 2, i + 1))
@@ -412,9 +401,6 @@ def units(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     return frame
 
 
-_SENTENCE_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*|\n|$)")
-
-
 def sentences(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     """Split a report into sentences, each labelled with its unit.
 
@@ -433,14 +419,9 @@ def sentences(report: Report | str, by: Unit = "paragraph") -> pd.DataFrame:
     keys = unit_columns(by)
     rows = []
     for unit in table.itertuples(index=False):
-        number = 0
-        for match in _SENTENCE_RE.finditer(unit.text):
-            body = match.group().rstrip("\n")
-            if not body.strip():
-                continue
-            number += 1
-            start = unit.start + match.start()
-            rows.append({**{k: getattr(unit, k) for k in keys}, "sentence": number, "start": start, "end": start + len(body), "text": body})
+        for number, (start, end) in enumerate(sentence_spans(unit.text), start=1):
+            rows.append({**{k: getattr(unit, k) for k in keys}, "sentence": number, "start": unit.start + start,
+                         "end": unit.start + end, "text": unit.text[start:end]})
     frame = pd.DataFrame(rows, columns=[*keys, "sentence", "start", "end", "text"])
     for column in keys:
         frame[column] = frame[column].astype("Int64")

@@ -44,7 +44,16 @@ from typing import TYPE_CHECKING, Literal, get_args
 import numpy as np
 import pandas as pd
 
-from zjnlp.errors import InputError, OptionError
+from zjnlp.chinese import (
+    CLAUSE_END,
+    DIGITS,
+    HAN,
+    ITEM_NUMBER,
+    NUMERAL_CHARACTERS,
+    numeral_value,
+    sentence_spans,
+)
+from zjnlp.errors import OptionError, check_choice, check_whole_number
 from zjnlp.structure import UNIT_COLUMNS, as_report, units
 
 if TYPE_CHECKING:
@@ -62,14 +71,8 @@ COLUMNS = [
 # Full-width digits and signs to ASCII, one character for one, so offsets survive.
 _WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
-_CJK = "\u4e00-\u9fff"
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_CHARS = "".join(_CN_DIGITS) + "十百千万亿"
 _PERCENT_PREFIX = {"百分之": "%", "千分之": "‰"}
 
-_SENTENCE_RE = re.compile(r"[^。；！？!?;\n]+[。；！？!?;]*")
 _QUOTE_RE = re.compile(
     r"“[^“”\n]{0,40}”|\"[^\"\n]{1,30}\"|‘[^‘’\n]{0,40}’|「[^「」\n]{0,40}」|《[^《》\n]{0,60}》"
 )
@@ -86,7 +89,7 @@ _PER_RE = re.compile(
     r"(?:每[十百千万亿\d]*(?:人口|人|户|平方公里|名|家|个|月|年|天|亩|吨|公里|平方米))+$"
 )
 _TIME_END_RE = re.compile(r"(?:到|至|在|于)?(?:19|20)\d\d年(?:底|末)?$")
-_LIST_NUMBER_RE = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])")
+_LIST_NUMBER_RE = re.compile(rf"^{ITEM_NUMBER}")
 # The level a change starts from: 由25元提高到30元, 从2020年的3.68万亿元增长到…
 _BASE_BEFORE_RE = re.compile(r"(?:由|从)(?:[^，。；、]{0,12}的)?$")
 _BASE_AFTER_RE = re.compile(
@@ -155,16 +158,16 @@ def _lexicon() -> _Lexicon:
         data[k] for k in ("qualifiers", "indicator", "exclude", "kind")
     )
     leading = _alternation(indicator["leading"])
-    digits = "".join(_CN_DIGITS)
+    digits = "".join(DIGITS)
     per = _alternation(data["denominators"]["units"])
     mention = re.compile(
         r"(?P<pct>百分之|千分之)?"
         # thousands may be separated by "," or, in older texts, "，": 3，500万吨
-        rf"(?:(?:(?<=[{_CJK}：:（(])(?P<sign>[-−－]))?"
+        rf"(?:(?:(?<=[{HAN}：:（(])(?P<sign>[-−－]))?"
         r"(?<![0-9.A-Za-z_/])(?!0\d)(?P<ar>\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?P<approx1>多|余)?(?P<mult>{mult})?"
         # a Chinese numeral only as a percentage or before a unit: 百分之八, 三万亩
-        rf"|(?P<cn>[{_CN_CHARS}]+(?:点[{digits}]+)?)(?(pct)|(?=[多余]?(?:{units}))))"
+        rf"|(?P<cn>[{NUMERAL_CHARACTERS}]+(?:点[{digits}]+)?)(?(pct)|(?=[多余]?(?:{units}))))"
         rf"(?P<approx>多|余)?(?P<unit>(?:{units})(?:/(?:{per}))?)?(?P<after>{_alternation(qualifiers['after'])})?"
     )
     return _Lexicon(
@@ -194,31 +197,6 @@ def _lexicon() -> _Lexicon:
         plan_re=re.compile(_alternation(kind["plan"])),
         qualifiers=frozenset(qualifiers["before"] + qualifiers["after"]),
     )
-
-
-def _chinese_value(numeral: str) -> float:
-    """Value of a Chinese numeral: 一千二百 → 1200, 两万 → 20000, 八点五 → 8.5, 二〇二三 → 2023."""
-    integer, _, fraction = numeral.partition("点")
-    if len(integer) > 1 and all(c in _CN_DIGITS for c in integer):
-        value = float("".join(str(_CN_DIGITS[c]) for c in integer))
-    else:
-        total = section = number = 0.0
-        for char in integer:
-            if char in _CN_DIGITS:
-                number = _CN_DIGITS[char]
-            elif char in _CN_SMALL:
-                section += (number or 1) * _CN_SMALL[char]
-                number = 0
-            elif char == "万":
-                total += ((section + number) or 1) * 1e4
-                section = number = 0
-            else:  # 亿 scales everything before it: 一万亿 is 1e12
-                total = ((total + section + number) or 1) * 1e8
-                section = number = 0
-        value = total + section + number
-    if fraction:
-        value += float("0." + "".join(str(_CN_DIGITS[c]) for c in fraction))
-    return value
 
 
 @dataclass
@@ -273,7 +251,7 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
                 return None  # 2月, 12345热线
     else:
         numeral = m.group("cn")
-        value = _chinese_value(numeral)
+        value = numeral_value(numeral)
         if before.endswith(("数", "几", "若干")):
             return None  # 数百家
         if numeral == "一" and lex.unit_kind.get(unit) not in ("ratio", "percent"):
@@ -283,7 +261,7 @@ def _mention(m: re.Match, s: str, floor: int, lex: _Lexicon) -> _Mention | None:
         weak = len(numeral) == 1 or all(c in "十百千万亿" for c in numeral)
         if weak and not m.group("pct") and not lex.amount_verb_re.search(before):
             return None  # 三个务必, 八项规定, 千万家庭
-        if following[:1] and following[0] in _CN_CHARS:
+        if following[:1] and following[0] in NUMERAL_CHARACTERS:
             return None  # 千家万户, 一户一策, 五个一
         if lex.formula_re.match(s, end):
             return None  # 三个务必
@@ -503,6 +481,30 @@ def _review_parts(s: str, lex: _Lexicon) -> tuple[list[int], list[bool]]:
     return starts, review
 
 
+def _mentions_by_sentence(s: str, lex: _Lexicon) -> list[tuple[tuple[int, int], list[_Mention]]]:
+    """The quantities of ``s`` grouped by the sentence (ended by 。；！？) they start in.
+
+    Sentences without quantities are left out; a number in quotes, a book title or an
+    idiom is not a quantity.
+    """
+    blocked = [(b.start(), b.end()) for b in lex.blocked_re.finditer(s)]
+    blocked_starts = [b[0] for b in blocked]
+    spans = list(sentence_spans(s, ends=CLAUSE_END))
+    starts = [lo for lo, _ in spans]
+    found: dict[int, list[_Mention]] = {}
+    for match in lex.mention.finditer(s):
+        at = bisect_right(starts, match.start()) - 1
+        if at < 0 or match.start() >= spans[at][1]:
+            continue  # between sentences: white space
+        i = bisect_right(blocked_starts, match.start()) - 1
+        if i >= 0 and blocked[i][1] > match.start():
+            continue  # in quotes, or part of an idiom
+        mention = _mention(match, s, spans[at][0], lex)
+        if mention is not None:
+            found.setdefault(at, []).append(mention)
+    return [(spans[at], mentions) for at, mentions in found.items()]
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, "object")) for c in COLUMNS})
 
@@ -552,10 +554,9 @@ def extract_targets(
 
     Raises
     ------
-    zjnlp.errors.InputError
-        ``text`` is not a string.
     zjnlp.errors.OptionError
-        ``include`` is not "targets" or "all", or ``start_offset`` is not a non-negative int.
+        ``text`` is not a string, ``include`` is not "targets" or "all", or
+        ``start_offset`` is not a whole number >= 0.
 
     See Also
     --------
@@ -568,57 +569,23 @@ def extract_targets(
     [['公办幼儿园学位', 5100.0, '个', '新增'], ['研发机构', 500.0, '家', '力争,突破']]
     """
     if not isinstance(text, str):
-        raise InputError("<text>", f"expected the text as a str, got {type(text).__name__}")
-    if include not in get_args(Include):
-        raise OptionError("include", include, " or ".join(repr(a) for a in get_args(Include)))
-    if isinstance(start_offset, bool) or not isinstance(start_offset, int) or start_offset < 0:
-        raise OptionError("start_offset", start_offset, "a non-negative int")
+        raise OptionError("text", type(text).__name__, "a str")
+    check_choice("include", include, get_args(Include))
+    check_whole_number("start_offset", start_offset, minimum=0)
     lex = _lexicon()
     s = text.translate(_WIDTH)
-    blocked = [(b.start(), b.end()) for b in lex.blocked_re.finditer(s)]
-    blocked_starts = [b[0] for b in blocked]
     part_starts, part_review = _review_parts(s, lex)
     rows: list[dict] = []
-    sentence = None
-    found: list[_Mention] = []
-
-    def flush() -> None:
-        if not found:
-            return
-        lo, hi = sentence.span()
-        new = _sentence_rows(s, lo, hi, found, lex)
-        if new:
-            words = s[lo:hi].strip()
-            review = part_review[bisect_right(part_starts, lo) - 1]
-            achieved = review or (bool(lex.past_re.search(words)) and not lex.plan_re.search(words))
-            kind = "achieved" if achieved else "target"
-            for row in new:
-                row["kind"] = row["kind"] or kind
-                if include == "all" or row["kind"] == "target":
-                    row["text"] = text[row["start"] : row["end"]]
-                    row["sentence"] = text[lo:hi].strip()
-                    rows.append(row)
-
-    sentences = _SENTENCE_RE.finditer(s)
-    for match in lex.mention.finditer(s):
-        while sentence is None or match.start() >= sentence.end():
-            flush()
-            found = []
-            sentence = next(sentences, None)
-            if sentence is None:
-                break
-        if sentence is None:
-            break
-        if match.start() < sentence.start():
-            continue
-        i = bisect_right(blocked_starts, match.start()) - 1
-        if i >= 0 and blocked[i][1] > match.start():
-            continue  # in quotes, or part of an idiom
-        mention = _mention(match, s, sentence.start(), lex)
-        if mention is not None:
-            found.append(mention)
-    if sentence is not None:
-        flush()
+    for (lo, hi), found in _mentions_by_sentence(s, lex):
+        words = s[lo:hi].strip()
+        review = part_review[bisect_right(part_starts, lo) - 1]
+        achieved = review or (bool(lex.past_re.search(words)) and not lex.plan_re.search(words))
+        for row in _sentence_rows(s, lo, hi, found, lex):
+            row["kind"] = row["kind"] or ("achieved" if achieved else "target")
+            if include == "all" or row["kind"] == "target":
+                row["text"] = text[row["start"] : row["end"]]
+                row["sentence"] = text[lo:hi].strip()
+                rows.append(row)
     if not rows:
         return _empty()
     table = pd.DataFrame(rows)

@@ -37,7 +37,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from zjnlp.errors import OptionError, ZjnlpError
+from zjnlp import errors
+from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report
 from zjnlp.structure import Unit, as_report, unit_columns, units
 from zjnlp.tokenize import Tokenizer, Tokenizes, is_word
@@ -111,8 +112,8 @@ def available_lexicons() -> list[str]:
     return sorted(_packaged())
 
 
-def _bad(path: Path, field: str, problem: str) -> ZjnlpError:
-    return ZjnlpError(f"{path}: field '{field}' {problem}. Fix the theme lexicon file.")
+def _bad(path: Path, field: str, problem: str) -> InputError:
+    return InputError(str(path), errors.BAD_FIELD.format(field=field, problem=problem))
 
 
 def _strings(path: Path, table: dict, field: str, *, required: bool = True) -> tuple[str, ...]:
@@ -135,7 +136,7 @@ def _read_lexicon(path: Path) -> Lexicon:
     try:
         return _parse_lexicon(path, path.stat().st_mtime_ns)
     except FileNotFoundError:
-        raise ZjnlpError(f"{path}: no such theme lexicon file.") from None
+        raise InputError(str(path), errors.MISSING) from None
 
 
 @lru_cache(maxsize=128)
@@ -144,9 +145,9 @@ def _parse_lexicon(path: Path, modified: int) -> Lexicon:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise ZjnlpError(f"{path}: cannot be read as UTF-8 text ({error}).") from None
+        raise InputError(str(path), errors.NOT_UTF8.format(error=error)) from None
     except tomllib.TOMLDecodeError as error:
-        raise ZjnlpError(f"{path}: is not valid TOML ({error}).") from None
+        raise InputError(str(path), errors.NOT_TOML.format(error=error)) from None
     head = {field: _text(path, data, field) for field in _FIELDS}
     if not _ID.fullmatch(head["id"]):
         raise _bad(path, "id", "must be lower-case ASCII letters, digits and '_'")
@@ -194,7 +195,7 @@ def load_lexicon(id_or_path: str | os.PathLike[str]) -> Lexicon:
     ------
     OptionError
         Neither a packaged id nor a ``.toml`` path.
-    ZjnlpError
+    InputError
         The file is missing, not TOML, or a field is missing or malformed; the message
         names the file and the field.
 
@@ -576,7 +577,7 @@ def _still_matched(row: pd.Series, lexicon: Lexicon) -> bool:
 def _labelled(kind: str, folder: Path) -> pd.DataFrame:
     paths = sorted(folder.glob(f"{kind}-r*.csv"))
     if not paths:
-        raise ZjnlpError(f"{folder}: no {kind}-r*.csv files of hand-coded samples.")
+        raise InputError(str(folder), errors.NO_SAMPLES.format(kind=kind))
     return pd.concat([pd.read_csv(p, dtype={"label": str, "themes": str, "matched": str}, keep_default_na=False)
                       for p in paths], ignore_index=True)
 

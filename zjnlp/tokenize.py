@@ -35,7 +35,9 @@ import numpy as np
 import pandas as pd
 import rjieba
 
-from zjnlp.errors import InputError, OptionError
+from zjnlp import errors
+from zjnlp.chinese import HAN
+from zjnlp.errors import InputError, OptionError, check_whole_number
 
 __all__ = [
     "DISCOVER_COLUMNS",
@@ -117,21 +119,30 @@ def _decimal_at(text: str, dot: int) -> bool:
 # --------------------------------------------------------------------------- dictionaries
 
 
-def _lexicon_entries(text: str, source: str) -> list[tuple[str, int | None, str | None]]:
-    """The ``word [freq] [tag]`` lines of a jieba dictionary; ``#`` lines are comments.
+# jieba's re_userdict: the frequency is digits after one space, the tag lower-case letters
+# after one space, and everything before them is the word, spaces included.
+_USERDICT_LINE = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$")
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() removes, as jieba strips each line
 
-    jieba's ``load_userdict`` would take a ``#`` line for a word, so the lexicons keep
-    their provenance in comments that only this reader skips.
+
+def _lexicon_entries(text: str) -> list[tuple[str, int | None, str | None]]:
+    """The ``word [freq] [tag]`` lines of a jieba dictionary, read as ``jieba.load_userdict`` reads them.
+
+    Each line is stripped of ASCII white space at both ends and of a byte-order mark at
+    its start; a line without a frequency gets one from jieba's ``suggest_freq`` when it
+    is added; a word may hold spaces (jieba's cutting never produces such a token, so
+    the word only counts in the dictionary's totals); what does not fit ``freq``/``tag``
+    stays part of the word (``word 5 NR`` is one word, as in jieba). One addition: a
+    line starting with ``#`` is a comment, which jieba would take for a word, so that
+    the lexicons keep their provenance in a header.
     """
     entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        fields = line.split()
-        if not fields or fields[0].startswith("#"):
+    for line in text.split("\n"):
+        line = line.strip(_ASCII_SPACE).lstrip("\ufeff")
+        if not line or line.startswith("#"):
             continue
-        if len(fields) > 3 or len(fields) >= 2 and not fields[1].isdigit():
-            raise InputError(source, f"line {number} is not 'word [frequency] [tag]': {line!r}")
-        freq = int(fields[1]) if len(fields) >= 2 else None
-        entries.append((fields[0], freq, fields[2] if len(fields) == 3 else None))
+        word, freq, tag = _USERDICT_LINE.match(line).groups()
+        entries.append((word, None if freq is None else int(freq), None if tag is None else tag.strip()))
     return entries
 
 
@@ -144,7 +155,7 @@ def policy_terms() -> tuple[str, ...]:
     >>> "碳达峰" in policy_terms()
     True
     """
-    return tuple(word for word, _, _ in _lexicon_entries(_package_text(POLICY_LEXICON), POLICY_LEXICON))
+    return tuple(word for word, _, _ in _lexicon_entries(_package_text(POLICY_LEXICON)))
 
 
 def _package_text(name: str) -> str:
@@ -153,9 +164,9 @@ def _package_text(name: str) -> str:
 
 def _user_text(path: Path, what: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")  # line ends as written: jieba splits at "\n" only
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot be read as a UTF-8 {what} ({error})") from error
+        raise InputError(str(path), errors.NOT_UTF8.format(error=error)) from error
 
 
 @cache
@@ -166,11 +177,11 @@ def _engine(dictionary: str | Path, stamp: tuple[int, int] | None) -> rjieba.Jie
     """
     engine = rjieba.Jieba()
     if dictionary == "policy":
-        entries = _lexicon_entries(_package_text(POLICY_LEXICON), POLICY_LEXICON)
+        entries = _lexicon_entries(_package_text(POLICY_LEXICON))
     elif dictionary == "jieba":
         entries = []
     else:
-        entries = _lexicon_entries(_user_text(dictionary, "dictionary"), str(dictionary))
+        entries = _lexicon_entries(_user_text(dictionary, "dictionary"))
     for word, freq, tag in entries:
         engine.add_word(word, freq, tag)
     return engine
@@ -183,7 +194,7 @@ def _dictionary_key(dictionary: Dictionary) -> tuple[str | Path, tuple[int, int]
         raise OptionError("dictionary", dictionary, "'policy', 'jieba' or a pathlib.Path of a jieba dictionary file")
     path = Path(dictionary).resolve()
     if not path.is_file():
-        raise InputError(str(dictionary), "no such dictionary file (expected lines 'word [frequency] [tag]')")
+        raise InputError(str(dictionary), errors.MISSING)
     status = path.stat()
     return path, (status.st_mtime_ns, status.st_size)
 
@@ -206,7 +217,8 @@ class Tokenizer:
         ``"jieba"``: jieba's default dictionary, cutting exactly as ``jieba.lcut``.
         ``"policy"``: that plus the policy lexicon shipped in ``zjnlp/data``. A path: jieba's
         dictionary plus the words of that file, in jieba's user dictionary format
-        (``word [frequency] [tag]`` a line, ``#`` lines are comments). Each dictionary is
+        (``word [frequency] [tag]`` a line, read as ``jieba.load_userdict`` reads it;
+        ``#`` lines are comments). Each dictionary is
         built once per process (about 0.1 s) and shared by the tokenizers that use it.
     words : iterable of str, default=()
         Terms kept whole wherever they occur, whatever the dictionary says: the text is
@@ -452,12 +464,12 @@ def is_word(token: str) -> bool:
     return _WORD.search(token) is not None
 
 
-_WORD = re.compile("[\u3400-\u9fff\uf900-\ufaffA-Za-z\U00020000-\U0003ffff]")
+_WORD = re.compile(f"[{HAN}A-Za-z]")
 
 # --------------------------------------------------------------------------- quoted terms
 
 _QUOTED = re.compile("“([^“”\n]{1,40})”|「([^「」\n]{1,40})」")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAN = re.compile(f"[{HAN}]")
 _NOT_IN_TERM = re.compile(r"[\s，。、；：！？,;:!?…—（）()《》〈〉【】\[\]{}<>\"'‘’“”「」]")
 MAX_TERM_LENGTH = 10
 # Tokenizer.for_text(discover=True): a report's own new words, seen this often, scoring this much.
@@ -607,7 +619,6 @@ def format_tokens(tokens: list[str], *, format: Literal["text", "json"] = "text"
 
 # --------------------------------------------------------------------------- new words
 
-_CANDIDATE = re.compile("[\u4e00-\u9fff]+")
 
 
 def discover_words(
@@ -677,12 +688,9 @@ def discover_words(
     >>> discover_words(texts, min_count=3, top=1).word.tolist()
     ['乡村振兴']
     """
-    if not isinstance(min_count, int) or min_count < 1:
-        raise OptionError("min_count", min_count, "an integer of 1 or more")
-    if not isinstance(max_len, int) or max_len < 2:
-        raise OptionError("max_len", max_len, "an integer of 2 or more")
-    if top is not None and (not isinstance(top, int) or top < 1):
-        raise OptionError("top", top, "an integer of 1 or more, or None for all")
+    check_whole_number("min_count", min_count, minimum=1)
+    check_whole_number("max_len", max_len, minimum=2)
+    check_whole_number("top", top, minimum=1, none="all")
     if not isinstance(new_only, bool):
         raise OptionError("new_only", new_only, "True or False")
     tokenizer = tokenizer or Tokenizer()
