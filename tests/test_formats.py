@@ -15,7 +15,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from zjnlp import errors
-from zjnlp.formats import _PAGE_NUMBER_RE, CELL_SEPARATOR, _first_word_width, chinese_count
+from zjnlp.chinese import numeral as chinese_numeral
+from zjnlp.formats import _PAGE_NUMBER_RE, CELL_SEPARATOR, _first_word_width
 from zjnlp.read import read_report
 from zjnlp.structure import structure
 
@@ -122,9 +123,9 @@ def test_the_start_of_a_line_that_cannot_be_broken(line, words):
     assert _first_word_width(line, 1.0) == pytest.approx(words)
 
 
-@pytest.mark.parametrize("n, numeral", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (35, "三十五")])
+@pytest.mark.parametrize("n, numeral", [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (35, "三十五"), (105, "一百零五")])
 def test_chinese_list_numbers(n, numeral):
-    assert chinese_count(n) == numeral
+    assert chinese_numeral(n) == numeral
 
 
 # --------------------------------------------------------------------------- Word made here

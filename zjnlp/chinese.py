@@ -114,17 +114,27 @@ def numeral_value(numeral: str) -> float:
 
 
 def numeral(number: int) -> str:
-    """A whole number from 1 to 99 as headings write it: 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三.
+    """A whole number from 0 to 999 as headings and Word's list numbers write it.
+
+    1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 105 → 一百零五, 0 → 〇 (Word's
+    ``chineseCounting``).
 
     Examples
     --------
-    >>> [numeral(n) for n in (1, 10, 12, 23)]
-    ['一', '十', '十二', '二十三']
+    >>> [numeral(n) for n in (1, 10, 12, 23, 99, 100, 105, 120)]
+    ['一', '十', '十二', '二十三', '九十九', '一百', '一百零五', '一百二十']
     """
-    digits = "一二三四五六七八九"
-    tens, ones = divmod(int(number), 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens - 1] + "十")
-    return head + (digits[ones - 1] if ones else "")
+    digits = "〇一二三四五六七八九"
+    number = int(number)
+    if number < 10:
+        return digits[number]
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    hundreds, rest = divmod(number, 100)
+    if rest == 0:
+        return digits[hundreds] + "百"
+    return digits[hundreds] + "百" + ("零" + digits[rest] if rest < 10 else ("一" if rest < 20 else "") + numeral(rest))
 
 
 def sentence_spans(text: str, *, ends: str = SENTENCE_END) -> Iterator[tuple[int, int]]:

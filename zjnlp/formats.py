@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from zjnlp import errors
+from zjnlp.chinese import CJK_PUNCTUATION, HAN, PART_NUMBER, SECTION_NUMBER, numeral
 
 __all__ = ["Extracted", "sniff", "read_docx", "read_pdf"]
 
@@ -123,24 +124,6 @@ def _identity(raw: str, fmt: str, removed: list[dict] | None = None) -> Extracte
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CELL_SEPARATOR = " | "
 
-_DIGITS = "〇一二三四五六七八九"
-
-
-def chinese_count(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (Word's chineseCounting).
-
-    >>> [chinese_count(n) for n in (1, 10, 12, 20, 99, 105)]
-    ['一', '十', '十二', '二十', '九十九', '一百零五']
-    """
-    if n < 10:
-        return _DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return _DIGITS[hundreds] + "百"
-    return _DIGITS[hundreds] + "百" + ("零" + _DIGITS[rest] if rest < 10 else ("一" if rest < 20 else "") + chinese_count(rest))
 
 
 def _roman(n: int) -> str:
@@ -167,15 +150,15 @@ _FORMATS = {
     "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
     "decimalEnclosedParen": lambda n: chr(0x2474 + n - 1) if 1 <= n <= 20 else f"({n})",
     "decimalEnclosedFullstop": lambda n: chr(0x2488 + n - 1) if 1 <= n <= 20 else f"{n}.",
-    "chineseCounting": chinese_count,
-    "chineseCountingThousand": chinese_count,
-    "chineseLegalSimplified": lambda n: chinese_count(n).translate(str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆柒捌玖拾佰")),
-    "ideographDigital": lambda n: "".join(_DIGITS[int(c)] for c in str(n)),
+    "chineseCounting": numeral,
+    "chineseCountingThousand": numeral,
+    "chineseLegalSimplified": lambda n: numeral(n).translate(str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆柒捌玖拾佰")),
+    "ideographDigital": lambda n: "".join(numeral(int(c)) for c in str(n)),
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
     "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[(n - 1) % 12],
-    "ideographEnclosedCircle": lambda n: chr(0x3220 + n - 1) if 1 <= n <= 10 else chinese_count(n),
-    "japaneseCounting": chinese_count,
-    "taiwaneseCounting": chinese_count,
+    "ideographEnclosedCircle": lambda n: chr(0x3220 + n - 1) if 1 <= n <= 10 else numeral(n),
+    "japaneseCounting": numeral,
+    "taiwaneseCounting": numeral,
     "lowerLetter": _letter,
     "upperLetter": lambda n: _letter(n).upper(),
     "lowerRoman": lambda n: _roman(n).lower(),
@@ -318,9 +301,9 @@ _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[—–－-]+\s*\d{1,4}\s*[—–－-]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?|[·•]\s*\d{1,4}\s*[·•]|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$",
     re.IGNORECASE,
 )
-_HEADING_LINE_RE = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附件|附录|名词解释)")
+_HEADING_LINE_RE = re.compile(rf"^[\s\u3000]*(?:{PART_NUMBER}|{SECTION_NUMBER}|附件|附录|名词解释)")
 _PARAGRAPH_END = "。！？：；!?:;"
-_CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2014\u2018\u2019\u201c\u201d\u2026]")
+_CJK_CHAR_RE = re.compile(rf"[{HAN}{CJK_PUNCTUATION}\uff01-\uff5e]")  # full-width letters and digits too
 
 
 @dataclass

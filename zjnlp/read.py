@@ -193,6 +193,20 @@ def read_text_file(path: Path) -> bytes:
         raise errors.InputError(name, f"cannot be read ({exc.strerror})") from None
 
 
+def _first_text(data: bytes, encodings: tuple[str, ...]) -> tuple[str | None, str | None, bool]:
+    """The first of ``encodings`` that decodes ``data`` into text, and whether any decoded at all."""
+    decoded = False
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, encoding, True
+        decoded = True
+    return None, None, decoded
+
+
 def _decode(data: bytes, source: str) -> tuple[str, str]:
     if not data:
         raise errors.InputError(source, errors.EMPTY)
@@ -211,23 +225,13 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     if b"\x00" in data:
         # UTF-16 without a BOM has a NUL in every other byte of its ASCII and CJK
         # text is mixed; anything else with NULs is binary.
-        for encoding in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text, encoding
-        raise errors.InputError(source, errors.BINARY.format(kind="NUL bytes"))
-    decoded = False
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
+        text, encoding, _ = _first_text(data, ("utf-16-le", "utf-16-be"))
+        if text is not None:
             return text, encoding
-        decoded = True
+        raise errors.InputError(source, errors.BINARY.format(kind="NUL bytes"))
+    text, encoding, decoded = _first_text(data, ("utf-8", "gb18030"))
+    if text is not None:
+        return text, encoding
     # Big5 (Taiwan, Hong Kong, Macau) is valid GB18030 byte for byte, but decodes into
     # rare and private-use characters: let charset-normalizer name the encoding. Take its
     # guess only when it gives Chinese text: for other bytes it proposes EBCDIC, DOS code
