@@ -127,4 +127,5 @@ def test_make_lab_as_a_user(tmp_path):
             Path(home).chmod(0o777)
             refused, printed = _serve(prefix, Path(home))
     assert refused == 403
-    assert "--allow-root" not in printed.splitlines()[0]
+    command = next(line for line in printed.splitlines() if "-m jupyter lab" in line)
+    assert "--allow-root" not in command
