@@ -28,7 +28,6 @@ by scripts/build_corpora.py), so the build needs nothing outside the repository.
 from __future__ import annotations
 
 import argparse
-import itertools
 import re
 import sys
 from pathlib import Path
@@ -36,11 +35,11 @@ from pathlib import Path
 import rjieba
 
 from zjnlp.tokenize import (
+    ALIGNED,
     MAX_TERM_LENGTH,
     Tokenizer,
     discover_words,
     harvest_quoted_terms,
-    stopwords,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,9 +60,9 @@ HELD_OUT = (
     "provinces-2026/河南省.txt",
 )
 FLOOR = 100
-DISCOVERED = 600  # best discovery candidates kept
-DISCOVERY_MIN_COUNT = 8
-ALIGNED = 0.5  # a discovered word must join whole jieba tokens in most of its occurrences
+DISCOVERY_MIN_COUNT = 4
+MAX_LEN = 8
+MIN_SCORE = 5.0  # a candidate's discovery score: log(count) * PMI * the lower boundary entropy
 # jieba segments only runs of these characters; a word with any other cannot come out whole.
 _JIEBA_BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+")
 _HAN = re.compile("[\u4e00-\u9fd5]")
@@ -81,42 +80,10 @@ def curated_terms() -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两几")
-
-
-def _is_phrase(word: str, function_words: frozenset[str], boilerplate: frozenset[str]) -> bool:
-    """A candidate that starts or ends with a function word or a numeral, holds 的, or starts with boilerplate."""
-    edges = {word[:1], word[-1:], word[:2], word[-2:]}
-    if edges & function_words or {word[0], word[-1]} & NUMERALS or "的" in word:
-        return True
-    return any(word.startswith(verb) for verb in boilerplate)
-
-
-def _aligned_share(word: str, texts: list[str], boundaries: list[set[int]]) -> float:
-    """Share of the occurrences of ``word`` that start and end where jieba's tokens do."""
-    hits = total = 0
-    for text, cuts in zip(texts, boundaries):
-        at = text.find(word)
-        while at != -1:
-            total += 1
-            hits += at in cuts and at + len(word) in cuts
-            at = text.find(word, at + 1)
-    return hits / total if total else 0.0
-
-
 def discovered_terms(texts: list[str]) -> list[str]:
-    jieba = Tokenizer(dictionary="jieba")
-    table = discover_words(texts, min_count=DISCOVERY_MIN_COUNT, max_len=6, tokenizer=jieba)
-    function_words, boilerplate = stopwords("general"), stopwords("policy")
-    table = table[~table.in_dictionary & (table.score > 0)]
-    boundaries = [set(itertools.accumulate(map(len, jieba.cut(text)), initial=0)) for text in texts]
-    keep = []
-    for word in table.word:
-        if not _is_phrase(word, function_words, boilerplate) and _aligned_share(word, texts, boundaries) >= ALIGNED:
-            keep.append(word)
-            if len(keep) == DISCOVERED:
-                break
-    return keep
+    """New words of the reports: candidates jieba's dictionary lacks, that are not phrases and join whole jieba tokens."""
+    table = discover_words(texts, min_count=DISCOVERY_MIN_COUNT, max_len=MAX_LEN, tokenizer=Tokenizer(dictionary="jieba"), new_only=True)
+    return table.word[table.score >= MIN_SCORE].tolist()
 
 
 def build(*, held_out: bool) -> str:
@@ -161,12 +128,17 @@ def _header(files: list[Path], *, held_out: bool, terms: int) -> str:
 #   1. every term the reports put in quotation marks, filtered by harvest_quoted_terms
 #      (2-{MAX_TERM_LENGTH} characters, a Chinese character, no white space or sentence
 #      punctuation), that starts with a Chinese character (not “15条”, “N个1”);
-#   2. the {DISCOVERED} best new-word discovery candidates (discover_words, min_count={DISCOVERY_MIN_COUNT},
-#      max_len=6), leaving out candidates that start or end with a general stopword or a
-#      numeral, hold 的, or start with a policy-boilerplate word, and candidates that cut through
-#      a jieba token in half or more of their occurrences (河流域 from 黄河/流域);
+#   2. new-word discovery over the same reports (discover_words with new_only=True,
+#      min_count={DISCOVERY_MIN_COUNT}, max_len={MAX_LEN}, on jieba's dictionary): candidates of score {MIN_SCORE} or more
+#      (log(count) x PMI x the lower of left and right entropy), leaving out those that
+#      start or end with a general stopword or a numeral, hold 的, start with a
+#      policy-boilerplate word or end with 建设 or 工作, and those that start or end inside a jieba token in more
+#      than {1 - ALIGNED:.0%} of their occurrences (河流域 from 黄河/流域);
 #   3. scripts/lexicon_curated.txt, general policy vocabulary written by hand for the
 #      project (not from the seed page or the held-out reports).
+# No outside word list: CC-CEDICT, the openly licensed Chinese word list within reach, is
+# CC BY-SA 4.0, whose share-alike terms would bind this MIT-licensed lexicon; jieba's own
+# dictionary (MIT) is what every term is checked against.
 # Left out: words jieba's dictionary holds, and words with characters jieba never joins.
 # Frequency: jieba's suggest_freq on its own dictionary (what keeps the term whole when
 # it stands alone), at least {FLOOR}.

@@ -377,12 +377,31 @@ CORPUS = ["推进乡村振兴，全面推进乡村振兴，乡村振兴取得成
 
 def test_discover_words_ranks_words_above_fragments():
     table = discover_words(CORPUS, min_count=4, tokenizer=Tokenizer(dictionary="jieba"))
-    assert list(table.columns) == ["word", "count", "pmi", "left_entropy", "right_entropy", "score", "in_dictionary"]
+    assert list(table.columns) == ["word", "count", "pmi", "left_entropy", "right_entropy", "score", "in_dictionary", "aligned", "example"]
     assert table.score.is_monotonic_decreasing
     assert table.word.iloc[0] == "乡村振兴"
     fragment = table.set_index("word").loc["粤港澳大湾"]
     assert fragment.right_entropy == 0 and fragment.score == 0
     assert not table.set_index("word").loc["乡村振兴", "in_dictionary"]
+
+
+def test_discover_words_counts_exactly():
+    def occurrences(gram):  # overlapping, within lines
+        return sum(line.startswith(gram, i) for line in lines for i in range(len(line)))
+
+    lines = [line for text in CORPUS for line in text.splitlines()]
+    table = discover_words(CORPUS, min_count=2, max_len=5, tokenizer=Tokenizer(dictionary="jieba"))
+    grams = {line[i : i + n] for line in lines for n in range(2, 6) for i in range(len(line) - n + 1)}
+    expected = {gram: occurrences(gram) for gram in grams if re.fullmatch("[\u4e00-\u9fff]+", gram)}
+    assert dict(zip(table.word, table["count"])) == {gram: count for gram, count in expected.items() if count >= 2}
+
+
+def test_discover_words_new_only_leaves_out_known_words_and_phrases():
+    table = discover_words(CORPUS, min_count=4, new_only=True, tokenizer=Tokenizer(dictionary="jieba"))
+    assert "乡村振兴" in set(table.word)
+    assert not table.in_dictionary.any() and (table.aligned >= 0.5).all()
+    assert not {"推进乡村", "推进乡村振兴", "河流域"} & set(table.word)
+    assert table.example.str.contains("乡村振兴").iloc[0]
 
 
 def test_discover_words_top_and_min_count():
