@@ -58,6 +58,8 @@ HELD_OUT = (
     "provinces-2026/甘肃省.txt",
     "provinces-2026/西藏自治区.txt",
     "provinces-2026/河南省.txt",
+    "provinces-2026/湖北省.txt",
+    "provinces-2026/山东省.txt",
 )
 FLOOR = 100
 DISCOVERY_MIN_COUNT = 4
