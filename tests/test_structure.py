@@ -363,8 +363,8 @@ ROLES = [
     ("provinces-2026/云南省.txt", "各位代表！环境就是民生", "", "uncertain: 各位代表 on the section's topic"),
     ("provinces-2026/海南省.txt", "深入贯彻习近平强军思想", "", "uncertain: topic"),
     ("provinces-2026/贵州省.txt", "推动文化事业繁荣发展和民族团结", "", "uncertain: topic 民族团结"),
-    ("provinces-2026/江西省.txt", "《纲要（草案）》经大会审查通过后", "wrap_up", "early 纲要"),
-    ("provinces-2026/河南省.txt", "一年来，我们全面正确履行政府职能", "wrap_up", "topic 政府职能"),
+    ("provinces-2026/江西省.txt", "《纲要（草案）》经大会审查通过后", "wrap_up", "opening 《纲要"),
+    ("provinces-2026/河南省.txt", "一年来，我们全面正确履行政府职能", "wrap_up", "topic 履行政府职能"),
     ("provinces-2026/北京市.txt", "全力支持国防和军队现代化建设，推动军民融合", "wrap_up", "topic 国防"),
     ("provinces-2026/上海市.txt", "今年是实施“十五五”规划的开局之年", "intro", "before the first section"),
 ]

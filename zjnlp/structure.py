@@ -369,8 +369,8 @@ def _label_part_rows(rows: list[dict]) -> None:
     (``section`` NA, numbered on through the part, ``role_basis`` saying why) are:
 
     - ``intro``: the paragraphs before its first section;
-    - ``interlude``: a 各位代表 paragraph inside a section that does not speak of the
-      section's topic (no pair of characters of its title, leaving out pairs common in the
+    - ``interlude``: under a part heading, a 各位代表 paragraph inside a section that does
+      not speak of the section's topic (no pair of characters of its title, leaving out pairs common in the
       report), and the paragraphs after it up to the next section;
     - ``wrap_up``: after the last section, the first paragraph with a wrap-up cue (see
       :func:`_wrap_up_cue` and ``zjnlp/data/parts.toml``) and every paragraph after it. A
@@ -396,11 +396,13 @@ def _label_part_rows(rows: list[dict]) -> None:
             rows[i]["part_kind"], rows[i]["part_kind_inferred"] = kind, inferred
         sections = [i for i in run if rows[i]["kind"] == "section"]
         if sections:
-            _label_part_level(rows, run, sections, common)
+            _label_part_level(rows, run, sections, common, interludes=heading is not None)
 
 
-def _label_part_level(rows: list[dict], run: list[int], sections: list[int], common: set[str]) -> None:
-    """Roles of one part's paragraphs (see :func:`_label_part_rows`)."""
+def _label_part_level(rows: list[dict], run: list[int], sections: list[int], common: set[str], *, interludes: bool) -> None:
+    """Roles of one part's paragraphs (see :func:`_label_part_rows`); ``interludes`` only under
+    a part heading (sections at the top of a report, as in 1981 and 1985, have no part to
+    turn to)."""
     roles: dict[int, tuple[str, str]] = {}
     for i in run:
         if rows[i]["kind"] == "paragraph" and i < sections[0] and rows[i]["section"] is None:
@@ -417,9 +419,12 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
                 continue
             last = first == sections[-1]
             rest = _ADDRESS_OPENING_RE.sub("", text)
-            if rest != text and not last:
+            if rest != text and not last and interludes:
                 # 各位代表 between sections: the close of the section when it goes on with the
-                # section's topic, else the part's own words
+                # section's topic, else the part's own words; 各位代表 alone on its line is
+                # judged by the paragraph after it
+                after = items[items.index(i) + 1] if rest.strip() == "" and i != items[-1] else None
+                rest = rows[after]["text"] if after is not None else rest
                 if (inner := _wrap_up_cue(rest, title)) is None and _continues(rest, title, common):
                     roles[i] = ("", "uncertain: 各位代表 on the section's topic")
                 else:
