@@ -198,6 +198,15 @@ def test_end_to_end_success():
     assert pd.read_csv(io.StringIO(done.stdout))["section"].notna().any()
 
 
+@pytest.mark.parametrize("by", ["paragraph", "section"])
+def test_sections_keep_only_parts_of_a_kind(by):
+    report = ROOT / "seeds" / "provinces-2026" / "浙江省.txt"
+    done = zjnlp("sections", report, "--by", by, "--part-kind", "plan", "outlook", "--format", "csv")
+    assert (done.returncode, done.stderr) == (0, "")
+    table = pd.read_csv(io.StringIO(done.stdout), keep_default_na=False)
+    assert set(table["part_kind"]) == {"plan", "outlook"} and set(table["part"]) == {2, 3}
+
+
 def test_end_to_end_a_batch_with_bad_files(tmp_path):
     empty, png = tmp_path / "empty.txt", tmp_path / "image.png"
     empty.write_bytes(b"")

@@ -1,3 +1,4 @@
+import importlib.util
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -353,3 +354,67 @@ def test_text_a_path_and_a_report_give_the_same_table(name, tmp_path):
     pd.testing.assert_frame_equal(call(path), expected)
     if name != "keyness":  # keyness pools texts as they are given, without reading them as reports
         pd.testing.assert_frame_equal(call(SMALL_REPORT), expected)
+
+
+# Read in the reports: paragraphs that carry a cue, and the role the rules give them.
+ROLES = [
+    ("provinces-2026/浙江省.txt", "各位代表！今年我们要坚持和完善为民办实事", "interlude", "各位代表 on a topic"),
+    ("provinces-2026/浙江省.txt", "1.医疗卫生方面", "interlude", "after the interlude opens"),
+    ("provinces-2026/云南省.txt", "各位代表！环境就是民生", "", "uncertain: 各位代表 on the section's topic"),
+    ("provinces-2026/海南省.txt", "深入贯彻习近平强军思想", "", "uncertain: topic"),
+    ("provinces-2026/贵州省.txt", "推动文化事业繁荣发展和民族团结", "", "uncertain: topic 民族团结"),
+    ("provinces-2026/江西省.txt", "《纲要（草案）》经大会审查通过后", "wrap_up", "opening 《纲要"),
+    ("provinces-2026/河南省.txt", "一年来，我们全面正确履行政府职能", "wrap_up", "topic 履行政府职能"),
+    ("provinces-2026/北京市.txt", "全力支持国防和军队现代化建设，推动军民融合", "wrap_up", "topic 国防"),
+    ("provinces-2026/上海市.txt", "今年是实施“十五五”规划的开局之年", "intro", "before the first section"),
+]
+
+
+@pytest.mark.parametrize("path, opening, role, basis", ROLES)
+def test_role_and_its_basis(path, opening, role, basis):
+    table = structure(read_report(ROOT / "seeds" / path))
+    row = table[table["text"].str.startswith(opening)].iloc[0]
+    assert row["role"] == role and row["role_basis"].startswith(basis)
+    assert pd.isna(row["section"]) == (role != "")
+
+
+def test_interlude_is_numbered_in_its_part_and_a_unit_by_section():
+    report = read_report(ROOT / "seeds" / "provinces-2026" / "浙江省.txt")
+    table = structure(report)
+    own = table[(table["part"] == 3) & table["role"].isin(["intro", "interlude", "wrap_up"])]
+    assert own["paragraph"].dropna().tolist() == list(range(1, len(own["paragraph"].dropna()) + 1))
+    sections = units(report, by="section")
+    interlude = sections[sections["role"] == "interlude"]
+    assert len(interlude) == 1 and pd.isna(interlude["section"].iloc[0]) and "1.医疗卫生方面" in interlude["text"].iloc[0]
+    assert "role_basis" in units(report, by="paragraph") and "role_basis" not in sections
+
+
+def test_section_number_broken_after_its_bracket():
+    text = "一、工作回顾\n（一）经济运行稳中有进。\n增长了5%。\n（\n二）产业发展提质增效。\n投产了项目。"
+    table = structure(text)
+    assert table.loc[table["kind"] == "section", "section_title"].tolist() == ["经济运行稳中有进", "产业发展提质增效"]
+    assert "（\n二）" in table.loc[table["kind"] == "section", "text"].iloc[1]
+
+
+def test_outlook_inferred_from_its_sentences():
+    table = units(read_report(ROOT / "seeds" / "provinces-2026" / "福建省.txt"), by="part")
+    body = table[table["kind"] == "part"]
+    assert body["part_kind"].tolist() == ["review", "outlook", "plan", "government"]
+    assert body["part_kind_inferred"].tolist() == [False, True, False, False]
+
+
+def _evaluation():
+    spec = importlib.util.spec_from_file_location("evaluate_structure", ROOT / "scripts" / "evaluate_structure.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scores_against_the_labels():
+    """The figures reported for the rules (scripts/evaluate_structure.py): a change that
+    moves one of them must say so here."""
+    module = _evaluation()
+    dev = module.summary(module.evaluate("dev")).set_index("measure")["right"].to_dict()
+    assert dev == {"parts": 31, "sections": 31, "kinds": 31, "part_level": 29}
+    heldout = module.summary(module.evaluate("heldout")).set_index("measure")["right"].to_dict()
+    assert heldout == {"part_level": 14}

@@ -81,11 +81,16 @@ def _fail(message: str) -> None:
 # worker processes. A command whose library function takes the report first needs none.
 
 
-def _sections(report: Report, *, by: str) -> pd.DataFrame:
-    """``structure`` by paragraph (its headlines and titles), else ``units``."""
-    from zjnlp.structure import structure, units
+def _sections(report: Report, *, by: str, part_kind: Sequence[str] | None = None) -> pd.DataFrame:
+    """``structure`` by paragraph (its headlines and titles), else ``units``; only the parts
+    of the kinds asked for."""
+    from zjnlp.structure import part_kinds, structure, units
 
-    return structure(report) if by == "paragraph" else units(report, by=by)
+    if by != "paragraph":
+        return units(report, by=by, part_kind=part_kind)
+    table = structure(report)
+    kinds = part_kinds(part_kind)
+    return table if kinds is None else table[table["part_kind"].isin(kinds)].reset_index(drop=True)
 
 
 def _tokens(report: Report) -> pd.DataFrame:
@@ -297,15 +302,19 @@ def _by() -> Option:
     return Option("--by", "by", "unit of analysis", literal="zjnlp.structure:Unit")
 
 
+def _part_kind(signature: str | None = None) -> Option:
+    return Option("--part-kind", "part_kind", "keep only parts of these kinds (one or more; default: all text): review "
+                  "(of past work), plan (this year's requirements, targets and tasks), outlook (a five-year plan), "
+                  "government (the government's own building), other", literal="zjnlp.structure:PartKind",
+                  values=True, metavar="KIND", signature=signature)
+
+
 def _choosing() -> tuple[Option, ...]:
     """--appendices and --part-kind: the text an analysis reads."""
     return (
         Option("--appendices", "appendices", "count the appendices (名词解释, lists of 民生实事) too; by default they "
                "are left out, so --by document totals the speech alone", switch=True),
-        Option("--part-kind", "part_kind", "keep only parts of these kinds (one or more; default: all text): review "
-               "(of past work), plan (this year's requirements, targets and tasks), outlook (a five-year plan), "
-               "government (the government's own building), other", literal="zjnlp.structure:PartKind",
-               values=True, metavar="KIND"),
+        _part_kind(),
     )
 
 
@@ -313,8 +322,11 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "sections", "The report's structure: parts, sections and paragraphs.", "zjnlp.cli:_sections",
         columns=_sections_columns,
-        options=(Option("--by", "by", "unit of analysis", literal="zjnlp.structure:Unit", signature="zjnlp.structure:units"),),
-        example="zjnlp sections report.txt --by section --format csv",
+        options=(
+            Option("--by", "by", "unit of analysis", literal="zjnlp.structure:Unit", signature="zjnlp.structure:units"),
+            _part_kind(signature="zjnlp.structure:units"),
+        ),
+        example="zjnlp sections report.txt --by section --part-kind plan --format csv",
     ),
     Command(
         "tokens", "The report's tokens (words, punctuation), from the policy-aware tokenizer.", "zjnlp.cli:_tokens",

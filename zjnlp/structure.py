@@ -39,10 +39,10 @@ Unit = Literal["document", "part", "section", "paragraph"]
 UNIT_COLUMNS = ["part", "section", "paragraph"]
 STRUCTURE_COLUMNS = [
     "part", "part_title", "part_kind", "part_kind_inferred", "section", "section_title", "paragraph", "headline",
-    "role", "kind", "start", "end", "text",
+    "role", "role_basis", "kind", "start", "end", "text",
 ]  # fmt: skip
-# after the unit columns of ``by``; ``role`` by section and paragraph only
-UNITS_COLUMNS = ["title", "part_kind", "part_kind_inferred", "role", "kind", "start", "end", "text"]
+# after the unit columns of ``by``; ``role`` by section and paragraph, ``role_basis`` by paragraph only
+UNITS_COLUMNS = ["title", "part_kind", "part_kind_inferred", "role", "role_basis", "kind", "start", "end", "text"]
 PartKind = Literal["review", "plan", "outlook", "government", "other"]
 PART_KINDS = get_args(PartKind)
 
@@ -151,6 +151,19 @@ def structure(report: Report | str) -> pd.DataFrame:
           not applicable): paragraphs are numbered within their section (or part, or
           the document when there are no headings);
         - ``part_title``, ``section_title``, ``headline`` (str; ``""`` when absent);
+        - ``part_kind`` (``review``, ``plan``, ``outlook``, ``government`` or ``other``;
+          ``""`` outside parts) and ``part_kind_inferred`` (bool: read from the part's
+          sentences because its heading is missing or names no kind);
+        - ``role``: for a paragraph that belongs to its part but to none of its sections,
+          ``intro`` (before the first section), ``interlude`` (a 各位代表 passage inside the
+          part on a topic its section does not name, up to the next section) or ``wrap_up``
+          (after the last section, from the first paragraph with a wrap-up cue); ``""``
+          otherwise;
+        - ``role_basis``: why the paragraph has its role (``before the first section``,
+          ``opening 各位代表``, ``early 清醒认识到``, ``topic 国防``, ``after the wrap-up
+          opens`` …), or ``uncertain: …`` for a paragraph kept in its section although it
+          carries a cue (a 各位代表 paragraph on the section's topic, a topic cue in a
+          paragraph laid out as one of the section's items); ``""`` otherwise;
         - ``kind``: ``address``, ``contents``, ``part`` (a part heading),
           ``section`` (a section heading with its intro), ``paragraph``, ``closing``
           or ``appendix``;
@@ -207,6 +220,7 @@ def structure(report: Report | str) -> pd.DataFrame:
             "part_kind": "",
             "part_kind_inferred": False,
             "role": "",
+            "role_basis": "",
             "kind": kind,
             "start": start,
             "end": end,
@@ -280,34 +294,92 @@ def part_kind(title: str) -> str | None:
 
 
 def _content_kind(text: str) -> str:
-    """``review`` or ``plan`` by a part's sentences: results against commitments."""
-    content = _cues()["content"]
+    """``review``, ``plan`` or ``outlook`` by a part's sentences: results against commitments,
+    and, for commitments, whether a multi-year period is named more often than this year and
+    in a share of the sentences (``outlook_share`` in ``zjnlp/data/parts.toml``)."""
+    content, kind = _cues()["content"], _cues()["kind"]
     sentences = [sentence for sentence in re.split(r"[。！？；]", text) if sentence.strip()]
     past = sum(_has(sentence, content["past"]) for sentence in sentences)
     future = sum(_has(sentence, content["future"]) for sentence in sentences)
     if not past and not future:
         return "other"
-    return "review" if past >= content["review_ratio"] * future else "plan"
+    if past >= content["review_ratio"] * future:
+        return "review"
+    years = sum(_has(sentence, kind["outlook"]) for sentence in sentences)
+    this_year = sum(_has(sentence, kind["this_year"]) for sentence in sentences)
+    return "outlook" if years > this_year and years >= content["outlook_share"] * len(sentences) else "plan"
 
 
-def _opens_wrap_up(text: str, section_title: str) -> bool:
+_ADDRESS_OPENING_RE = re.compile(r"^各位代表[！!，,：:]?")
+_HAN_PAIR_RE = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_HEADLINE_LINE_RE = re.compile(r"[^。！？；，,]{2,20}[。：:]")
+
+
+def _pairs(text: str) -> set[str]:
+    return set(_HAN_PAIR_RE.findall(text))
+
+
+def _common_pairs(texts: list[str]) -> set[str]:
+    """Character pairs too common in a report to mark a topic (发展, 建设, the place's name)."""
+    share = _cues()["continuity"]["common_share"]
+    counts: dict[str, int] = {}
+    for text in texts:
+        for pair in _pairs(text):
+            counts[pair] = counts.get(pair, 0) + 1
+    return {pair for pair, count in counts.items() if count > share * len(texts)}
+
+
+def _continues(text: str, title: str, common: set[str]) -> bool:
+    """Whether a paragraph speaks of its section's topic: a pair of characters of the
+    section's title, neither of them a function character (的, 和 …)."""
+    function = _cues()["continuity"]["function_characters"]
+    words = {pair for pair in _pairs(title) - common if not set(pair) & set(function)}
+    return bool(words & _pairs(text))
+
+
+def _wrap_up_cue(text: str, section_title: str) -> str | None:
+    """The cue that makes a paragraph after a part's last section open its wrap-up, if any:
+    ``opening ……`` or ``early ……`` (各位代表, 这些成绩, 清醒认识到 …) or ``topic ……`` (国防,
+    民族团结, 港澳 … when the last section's title does not name it)."""
     cues = _cues()["wrap_up"]
-    if text.startswith(tuple(cues["openings"])) or _has(text[:30], cues["early"]):
+    opening = next((word for word in cues["openings"] if text.startswith(word)), None)
+    if opening:
+        return f"opening {opening}"
+    early = next((word for word in cues["early"] if word in text[:30]), None)
+    if early:
+        return f"early {early}"
+    topic = next((t for t in cues["topics"] if t in text[:20] and t.rstrip("、") not in section_title), None)
+    return f"topic {topic.rstrip('、')}" if topic else None
+
+
+def _in_section_layout(rows: list[dict], i: int, earlier: list[int]) -> bool:
+    """Whether a paragraph is laid out as one of its section's items: the body of a headline
+    line just before it, or a headline paragraph among items that mostly have headlines."""
+    if rows[i - 1]["kind"] == "paragraph" and _HEADLINE_LINE_RE.fullmatch(rows[i - 1]["text"]):
         return True
-    return any(topic in text[:20] and topic.rstrip("、") not in section_title for topic in cues["topics"])
+    with_headline = [j for j in earlier if rows[j]["headline"]]
+    return bool(rows[i]["headline"]) and len(with_headline) * 2 > len(earlier) > 0
 
 
 def _label_part_rows(rows: list[dict]) -> None:
-    """Give every body row its part's kind; take a part's wrap-up out of its last section.
+    """Give every body row its part's kind; take the part's own paragraphs out of its sections.
 
     A part's rows are the run of body rows with the same part. Its kind comes from its
-    heading, or, without one, from its sentences (``part_kind_inferred``). Paragraphs before
-    its first section are its ``intro``; after its last section, the first paragraph that
-    opens a wrap-up (各位代表, 这些成绩……, 我们也清醒看到, national defence, Hong Kong and
-    Macao …; see ``zjnlp/data/parts.toml``) and all after it are its ``wrap_up``: they leave
-    the section and are numbered on from the intro.
+    heading, or, without one, from its sentences (``part_kind_inferred``). Its own paragraphs
+    (``section`` NA, numbered on through the part, ``role_basis`` saying why) are:
+
+    - ``intro``: the paragraphs before its first section;
+    - ``interlude``: under a part heading, a 各位代表 paragraph inside a section that does
+      not speak of the section's topic (no pair of characters of its title, leaving out pairs common in the
+      report), and the paragraphs after it up to the next section;
+    - ``wrap_up``: after the last section, the first paragraph with a wrap-up cue (see
+      :func:`_wrap_up_cue` and ``zjnlp/data/parts.toml``) and every paragraph after it. A
+      各位代表 paragraph that speaks of the last section's topic, and a topic cue in a
+      paragraph laid out as one of the section's items, stay in the section with
+      ``role_basis`` ``uncertain: …``.
     """
     body = [i for i, row in enumerate(rows) if row["kind"] in ("part", "section", "paragraph")]
+    common = _common_pairs([rows[i]["text"] for i in body if rows[i]["kind"] == "paragraph"])
     runs: list[list[int]] = []
     for i in body:
         if runs and runs[-1][-1] == i - 1 and rows[runs[-1][-1]]["part"] == rows[i]["part"] and rows[i]["kind"] != "part":
@@ -320,24 +392,59 @@ def _label_part_rows(rows: list[dict]) -> None:
         inferred = kind is None
         if inferred:
             kind = _content_kind("".join(rows[i]["text"] for i in run))
-        sections = [i for i in run if rows[i]["kind"] == "section"]
-        intro = [i for i in run if rows[i]["kind"] == "paragraph" and rows[i]["section"] is None]
         for i in run:
             rows[i]["part_kind"], rows[i]["part_kind_inferred"] = kind, inferred
-            if sections and i in intro and i < sections[0]:
-                rows[i]["role"] = "intro"
-        if not sections:
+        sections = [i for i in run if rows[i]["kind"] == "section"]
+        if sections:
+            _label_part_level(rows, run, sections, common, interludes=heading is not None)
+
+
+def _label_part_level(rows: list[dict], run: list[int], sections: list[int], common: set[str], *, interludes: bool) -> None:
+    """Roles of one part's paragraphs (see :func:`_label_part_rows`); ``interludes`` only under
+    a part heading (sections at the top of a report, as in 1981 and 1985, have no part to
+    turn to)."""
+    roles: dict[int, tuple[str, str]] = {}
+    for i in run:
+        if rows[i]["kind"] == "paragraph" and i < sections[0] and rows[i]["section"] is None:
+            roles[i] = ("intro", "before the first section")
+    bounds = [*sections, run[-1] + 1]
+    for first, stop in zip(sections, bounds[1:]):
+        items = [i for i in run if first < i < stop and rows[i]["kind"] == "paragraph"]
+        title = rows[first]["section_title"]
+        opened = None
+        for i in items:
+            text = rows[i]["text"]
+            if opened is not None:
+                roles[i] = (opened, f"after the {opened.replace('_', '-')} opens")
+                continue
+            last = first == sections[-1]
+            rest = _ADDRESS_OPENING_RE.sub("", text)
+            if rest != text and not last and interludes:
+                # 各位代表 between sections: the close of the section when it goes on with the
+                # section's topic, else the part's own words; 各位代表 alone on its line is
+                # judged by the paragraph after it
+                after = items[items.index(i) + 1] if rest.strip() == "" and i != items[-1] else None
+                rest = rows[after]["text"] if after is not None else rest
+                if (inner := _wrap_up_cue(rest, title)) is None and _continues(rest, title, common):
+                    roles[i] = ("", "uncertain: 各位代表 on the section's topic")
+                else:
+                    basis = f"各位代表, {inner}" if inner else "各位代表 on a topic the section does not name"
+                    opened, roles[i] = "interlude", ("interlude", basis)
+            elif last and (cue := _wrap_up_cue(text, title)):
+                if cue.startswith("topic") and _in_section_layout(rows, i, [j for j in items if j < i]):
+                    roles[i] = ("", f"uncertain: {cue} laid out as one of the section's items")
+                else:
+                    opened, roles[i] = "wrap_up", ("wrap_up", cue)
+    number = 0
+    for i in run:
+        role, basis = roles.get(i, ("", ""))
+        rows[i]["role_basis"] = basis
+        if not role:
             continue
-        after = [i for i in run if i > sections[-1] and rows[i]["kind"] == "paragraph"]
-        last_title = rows[sections[-1]]["section_title"]
-        start = next((i for i in after if _opens_wrap_up(rows[i]["text"], last_title)), None)
-        if start is None:
-            continue
-        number = max((rows[i]["paragraph"] or 0 for i in intro if i < sections[0]), default=0)
-        for i in after[after.index(start) :]:
-            number += rows[i]["paragraph"] is not None
-            rows[i].update(section=None, section_title="", role="wrap_up",
-                           paragraph=number if rows[i]["paragraph"] is not None else None)
+        rows[i].update(section=None, section_title="", role=role)
+        if rows[i]["paragraph"] is not None:
+            number += 1
+            rows[i]["paragraph"] = number
 
 
 class _Kinds(list):
@@ -364,6 +471,12 @@ def _classify(lines: list[str]) -> _Kinds:
     seen_heading = False
     for i, line in enumerate(lines[:closing_at]):
         if kinds[i] == "part":
+            seen_heading = True
+        elif kinds[i] == "paragraph" and line in ("（", "(") and i + 1 < closing_at and _SECTION_RE.match(line + lines[i + 1]):
+            # a section number broken after its opening bracket: （ / 三）……
+            number, rest = _SECTION_RE.match(line + lines[i + 1]).groups()
+            kinds[i], kinds[i + 1] = "section", "heading-tail"
+            kinds.sections[i] = (int(numeral_value(number)), _title(rest))
             seen_heading = True
         elif kinds[i] == "paragraph" and _SECTION_RE.match(line):
             number, rest = _SECTION_RE.match(line).groups()
@@ -637,8 +750,9 @@ def units(
         ``part_kind_inferred`` (below ``document``: the kind of the part the unit is in,
         "" outside parts, and whether it was inferred from the part's sentences because
         its heading is missing or names no kind), ``role`` (by section and paragraph:
-        ``intro`` or ``wrap_up`` for a part's own paragraphs before its first and after
-        its last section, "" otherwise), ``kind``, ``start``, ``end``, ``text``. Units
+        ``intro``, ``interlude`` or ``wrap_up`` for a part's own paragraphs before its first
+        section, between sections and after its last section, "" otherwise), ``role_basis``
+        (by paragraph: why, or ``uncertain: …``; see :func:`structure`), ``kind``, ``start``, ``end``, ``text``. Units
         tile the text: each character other than the newlines between units lies in
         exactly one unit. By document with text left out, one row per stretch of text
         kept (one row unless the parts kept are not adjacent).
@@ -675,7 +789,8 @@ def units(
             rows.append({"title": report.metadata.get("title") or "", "kind": "document", "start": start, "end": end,
                          "text": report.text[start:end]})
         return pd.DataFrame(rows, columns=["title", "kind", "start", "end", "text"])
-    columns = [*keys, *(c for c in UNITS_COLUMNS if c != "role" or by in ("section", "paragraph"))]
+    columns = [*keys, *(c for c in UNITS_COLUMNS
+                         if (c != "role" or by in ("section", "paragraph")) and (c != "role_basis" or by == "paragraph"))]
     group = table["kind"].where(table["kind"].isin(["address", "closing", "appendix", "contents"]), "body")
     if by == "paragraph":
         frame = table.assign(title=table["headline"])

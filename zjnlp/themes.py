@@ -496,7 +496,8 @@ def score_themes(
             covered = sum(len(t) * n for t, n in terms.items())
             records.append((r, theme, dimension, hits, covered, _terms_summary(terms)))
     scores = pd.DataFrame(records, columns=["row", "theme", "dimension", "hits", "covered", "terms"])
-    scores = scores.sort_values("row", kind="stable")
+    # typed, so that a report with no units left (only an appendix, left out) gives an empty table
+    scores = scores.astype({"row": "int64", "hits": "int64", "covered": "int64"}).sort_values("row", kind="stable")
     row = scores.pop("row").to_numpy()
     scores.insert(3, "tokens", tokens[row])
     with np.errstate(divide="ignore", invalid="ignore"):
