@@ -999,10 +999,15 @@ def _neighbour_entropy(levels: _Levels, which: np.ndarray, neighbour_at: np.ndar
     inside = (neighbour_at >= 0) & (neighbour_at < levels.size)
     clipped = np.clip(neighbour_at, 0, levels.size - 1)
     edge = ~inside | levels.breaks[clipped]
-    owners = which[~edge].astype(np.int64)
-    inverse, pair_counts = _groups(owners * levels.width + levels.chars[clipped[~edge]])
-    owner = np.zeros(len(pair_counts), dtype=np.int64)
-    owner[inverse] = owners
+    # Only the number of each (candidate, neighbour) pair is needed, not which occurrence
+    # is which: sort the pairs and measure the runs.
+    pairs = which[~edge].astype(np.int64)
+    pairs *= levels.width
+    pairs += levels.chars[clipped[~edge]]
+    pairs.sort()
+    starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1]))) if len(pairs) else np.zeros(0, dtype=np.int64)
+    pair_counts = np.diff(np.append(starts, len(pairs)))
+    owner = pairs[starts] // levels.width
     share = pair_counts / counts[owner]
     entropy = np.bincount(owner, weights=-share * np.log(share), minlength=len(counts))
     edges = np.bincount(which[edge], minlength=len(counts))
