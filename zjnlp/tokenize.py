@@ -662,7 +662,8 @@ def discover_words(
         Keep only new words (:func:`is_new_word`): candidates of score above 0 (a word is
         free at both edges; 引大济 is always followed by 岷) that the tokenizer does not know,
         that are not phrases (a function word or numeral at an edge, 的 inside, a policy
-        boilerplate verb first, 建设 or 工作 last), and that start and end where the tokenizer's tokens do in at
+        boilerplate verb first, 建设, 工作 or 发展 last, a clause by jieba's part-of-speech
+        tags such as 建强 or 强工业), and that start and end where the tokenizer's tokens do in at
         least half their occurrences (河流域 cuts 黄河 / 流域 and is left out).
 
     Returns
@@ -772,18 +773,15 @@ def _is_phrase(word: str) -> bool:
 
 def _is_clause(word: str) -> bool:
     """Words of jieba's dictionary that make a clause, not a name: the word is not nominal
-    (:func:`is_nominal`: 建强, 大提升), opens with a verb of two characters or more
-    (视察河北: a verb and its object), or joins a verb or adjective of one character to a
-    word of two or more (强工业, 产业强). A noun and a verb (乡村振兴) can name a policy,
-    and are kept."""
+    (:func:`is_nominal`: 建强, 大提升) or joins a verb or adjective of one character to a
+    word of two or more (强工业, 产业强). A noun and a verb (乡村振兴), a verb and its
+    object (揭榜挂帅) can name a policy, and are kept."""
     if not is_nominal(word):
         return True
     tags = jieba_tags()
     parts = _parts(word, tags)
     if len(parts) < 2:
         return False
-    if tags.get(parts[0]) == "v" and len(parts[0]) > 1:
-        return True
     return len(parts) == 2 and any(len(one) == 1 and tags.get(one) in _PREDICATE_TAGS and len(other) > 1 for one, other in (parts, parts[::-1]))
 
 
@@ -794,7 +792,8 @@ def is_new_word(word: str, *, tokenizer: Tokenizer | None = None) -> bool:
     """Whether ``word`` passes the word tests of ``discover_words(new_only=True)`` that need no corpus.
 
     The tokenizer does not know it and it is not a phrase: no function word or numeral
-    at an edge, no 的 inside, no policy boilerplate verb first.
+    at an edge, no 的 inside, no policy boilerplate verb first, no generic head last, and
+    not a clause of dictionary words (建强, 强工业; see :func:`_is_clause`).
 
     Examples
     --------
