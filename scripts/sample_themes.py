@@ -20,11 +20,14 @@ excluding every item of the earlier rounds:
     .venv/bin/python scripts/sample_themes.py matched 1      # after labelling recall-r1.csv
     .venv/bin/python scripts/sample_themes.py notes 1 --why "round 1"   # after a lexicon fix
     .venv/bin/python scripts/sample_themes.py draw 3 --seed 20261130 --themes innovation talent
+    .venv/bin/python scripts/sample_themes.py draw 4 --seed 20261201 --themes innovation talent --sentences 1200
     .venv/bin/python scripts/sample_themes.py record        # the figures the tests guard
 
 A round may measure only some lexicons (``--themes``: those changed since the last round);
 its recall sentences are then coded for those themes only, which the ``coded`` column of
-``recall-rN.csv`` records. ``record`` writes ``reported.csv``: each theme's figures from the
+``recall-rN.csv`` records. ``record`` writes ``strata.csv`` (each theme's hits by corpus with the
+lexicons of the moment, the pool the samples are drawn from, which weights
+``precision_weighted``) and ``reported.csv``: each theme's figures from the
 latest round that measured it, which the tests compare every later lexicon against. ``notes`` writes, for every labelled hit the current lexicons no longer count, which
 ``exclude`` entry now consumes it (``zjnlp.themes.validation_hits`` reports such hits, and
 the tests fail on one whose ``note`` is empty).
@@ -177,7 +180,16 @@ def notes(round_: int, why: str) -> None:
     print(f"{len(dropped)} labelled hits no longer counted; notes in {path.name}")
 
 
+def strata() -> None:
+    """``strata.csv``: each theme's hits by corpus, the weights of ``precision_weighted``."""
+    reports = _reports()
+    found = _hits(reports, _sentences(reports))
+    table = found.groupby(["theme", "corpus"]).size().rename("hits").reset_index()
+    table.to_csv(VALIDATION / "strata.csv", index=False)
+
+
 def record() -> None:
+    strata()
     table = validation(latest=True)
     table.to_csv(VALIDATION / "reported.csv", index=False, float_format="%.4f")
     print(table.to_string(index=False))

@@ -573,6 +573,7 @@ VALIDATION = Path(str(resources.files("zjnlp") / "data" / "themes" / "validation
 VALIDATION_COLUMNS = [
     "theme", "round", "hits", "matched", "precision", "precision_low", "precision_high",
     "sentences", "recall", "recall_low", "recall_high", "f1", "precision_drawn", "recall_drawn",
+    "precision_weighted", "precision_weighted_low", "precision_weighted_high",
 ]
 
 
@@ -590,6 +591,37 @@ def wilson(successes: int, n: int, *, z: float = 1.959964) -> tuple[float, float
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
     return (float(centre - half), float(centre + half))
+
+
+def _weighted_precision(kept: pd.DataFrame, shares: pd.Series) -> tuple[float, float, float]:
+    """Precision reweighted from the sample's corpus strata to their shares of all hits.
+
+    ``kept``: the matched labelled hits of one theme and round (``corpus``, ``label``);
+    ``shares``: each corpus's share of the theme's hits in the corpora. The estimate is
+    sum(share × stratum precision); its interval is Wilson's at Kish's effective sample
+    size 1 / sum(share² / stratum n), which is smaller than the sample when its strata are
+    out of proportion. NaN when the shares are unknown or a stratum with hits has no
+    labelled hit.
+    """
+    if shares.empty:
+        return (np.nan, np.nan, np.nan)
+    n = kept.groupby("corpus").size().reindex(shares.index, fill_value=0)
+    relevant = kept[kept["label"] == "relevant"].groupby("corpus").size().reindex(shares.index, fill_value=0)
+    if (n[shares > 0] == 0).any():
+        return (np.nan, np.nan, np.nan)
+    used = shares > 0
+    estimate = float((shares[used] * relevant[used] / n[used]).sum())
+    effective = float(1 / (shares[used] ** 2 / n[used]).sum())
+    return (estimate, *wilson(estimate * effective, effective))
+
+
+def _strata_shares(folder: Path) -> pd.DataFrame:
+    """Each theme's hits by corpus in the corpora the samples were drawn from (``strata.csv``)."""
+    path = folder / "strata.csv"
+    if not path.is_file():
+        return pd.DataFrame(columns=["theme", "corpus", "share"])
+    strata = pd.read_csv(path)
+    return strata.assign(share=strata["hits"] / strata.groupby("theme")["hits"].transform("sum"))
 
 
 def _still_matched(row: pd.Series, lexicon: Lexicon) -> bool:
@@ -663,7 +695,7 @@ def validation(
     Each round's samples are fresh (drawn excluding every earlier item) and were used to fix
     the lexicons for the next round, so a theme's latest round is its figure to report
     (``CODEBOOK.md`` says how the samples were coded, ``REVIEW.md`` what each round
-    changed). A round may measure only some themes (round 3: innovation and talent). Figures
+    changed). A round may measure only some themes (rounds 3 and 4: innovation and talent). Figures
     are recomputed with the lexicons given, so a user's edited lexicon is measured on the
     same labels.
 
@@ -696,9 +728,14 @@ def validation(
           were when the round was drawn (every labelled hit; the ``matched`` column of the
           recall CSV).
 
-        The precision sample is stratified by corpus (national, provinces, seed page in
-        the shares of ``scripts/sample_themes.py``); the figures are the sample's shares,
-        not reweighted to each corpus's number of hits.
+        - ``precision_weighted``, with ``precision_weighted_low``,
+          ``precision_weighted_high``: precision reweighted to the corpora. The precision
+          sample is stratified by corpus (national reports, provincial reports, seed page,
+          in the fixed shares of ``scripts/sample_themes.py``), so ``precision`` weights
+          the strata as the sample does; this column weights each stratum's precision by
+          its share of the theme's hits in the corpora (``strata.csv``, the packaged
+          lexicons' counts), with a Wilson interval at Kish's effective sample size. NaN
+          when ``strata.csv`` does not list the theme.
 
     Raises
     ------
@@ -713,6 +750,7 @@ def validation(
     """
     hits = validation_hits(lexicons=lexicons, folder=folder)
     recall = _coded(_labelled("recall", Path(folder) if folder else VALIDATION))
+    strata = _strata_shares(Path(folder) if folder else VALIDATION)
     records = []
     for lexicon in resolve_lexicons(lexicons):
         rounds = sorted(set(hits.loc[hits["theme"] == lexicon.id, "round"])
@@ -726,6 +764,7 @@ def validation(
             found = sum(bool(find_terms(text, lexicon)) for text in about["text"])
             found_drawn = sum(lexicon.id in m.split(";") for m in about["matched"])
             precision = (relevant & kept).sum() / kept.sum() if kept.sum() else np.nan
+            shares = strata[strata["theme"] == lexicon.id].set_index("corpus")["share"]
             recall_ = found / len(about) if len(about) else np.nan
             f1 = 2 * precision * recall_ / (precision + recall_) if precision + recall_ > 0 else np.nan
             records.append((
@@ -734,6 +773,7 @@ def validation(
                 len(about), recall_, *wilson(found, len(about)), f1,
                 relevant.mean() if len(theirs) else np.nan,
                 found_drawn / len(about) if len(about) else np.nan,
+                *_weighted_precision(theirs[kept], shares),
             ))
     return pd.DataFrame(records, columns=VALIDATION_COLUMNS)
 
