@@ -12,7 +12,7 @@ import io
 import os
 import random
 import zipfile
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 
 import numpy as np
@@ -331,6 +331,7 @@ def test_an_unexpected_error_is_one_line_and_the_batch_goes_on(tmp_path, monkeyp
     other = tmp_path / "other.txt"
     other.write_text(NO_HEADINGS, encoding="utf-8")
 
+    @wraps(targets)  # the command line reads its defaults from the signature
     def buggy(report, *, include="targets", lexicon=None, **choice):
         if report.source == str(SEED):
             raise KeyError("三一")
