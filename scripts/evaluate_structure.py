@@ -135,7 +135,7 @@ def evaluate(subset: str | None = None, *, labels_path: Path = LABELS, root: Pat
     for (corpus, name), group in labels.groupby(["corpus", "file"], sort=True):
         rows.append({"corpus": corpus, **score_report(root / "seeds" / corpus / name, group),
                      "has_sections": bool((group["part_line"] != "").any())})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["corpus", "file", *MEASURES, "misses", "part_level_parts", "has_sections"])
 
 
 def summary(scores: pd.DataFrame) -> pd.DataFrame:
