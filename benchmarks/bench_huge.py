@@ -6,7 +6,8 @@ until it reaches the size asked for, written to a temporary folder. Each command
 thrown away. One row per command: ``command, MB, seconds, peak_MB, lines, exit`` where
 ``peak_MB`` is the child's peak resident memory (``ru_maxrss`` from ``os.wait4``: the
 RUSAGE_CHILDREN figure for that one child) and ``lines`` the lines it printed.
-The goal is ``targets`` in under 30 s and 2 GB.
+The goal is ``targets`` in under 30 s and 2 GB, and ``discover`` in under 26 s (a quarter of
+the 105 s its n-gram Counters took) and 1 GB.
 
 Usage::
 
@@ -28,7 +29,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 NATIONAL = ROOT / "seeds" / "national"
-GOAL = {"seconds": 30.0, "peak_MB": 2048.0}
+GOALS = {"targets": {"seconds": 30.0, "peak_MB": 2048.0}, "discover": {"seconds": 26.0, "peak_MB": 1024.0}}
+GOAL = GOALS["targets"]  # for any other command
 ARGUMENTS = {"kwic": ["发展"]}  # what a command needs besides the file
 
 
@@ -68,13 +70,14 @@ def run(command: str, path: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=22.0, help="size of the file (default: 22)")
-    parser.add_argument("--commands", nargs="+", default=["targets"], help="commands to run (default: targets)")
+    parser.add_argument("--commands", nargs="+", default=["targets", "discover"], help="commands to run (default: targets discover)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "huge.txt"
         build(path, args.mb)
         table = pd.DataFrame([run(command, path) for command in args.commands])
-    table["goal_met"] = (table["seconds"] < GOAL["seconds"]) & (table["peak_MB"] < GOAL["peak_MB"]) & (table["exit"] == 0)
+    goals = pd.DataFrame([GOALS.get(command, GOAL) for command in table["command"]])
+    table["goal_met"] = (table["seconds"] < goals["seconds"]) & (table["peak_MB"] < goals["peak_MB"]) & (table["exit"] == 0)
     print(table.to_string(index=False))
 
 

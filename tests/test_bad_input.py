@@ -331,10 +331,11 @@ def test_an_unexpected_error_is_one_line_and_the_batch_goes_on(tmp_path, monkeyp
     other = tmp_path / "other.txt"
     other.write_text(NO_HEADINGS, encoding="utf-8")
 
-    def buggy(report, *, include="targets", lexicon=None, **choice):
+    # the same signature as targets: the command line reads its switches' defaults from it
+    def buggy(report, *, include="targets", lexicon=None, appendices=False, **choice):
         if report.source == str(SEED):
             raise KeyError("三一")
-        return targets(report, include=include, lexicon=lexicon, **choice)
+        return targets(report, include=include, lexicon=lexicon, appendices=appendices, **choice)
 
     monkeypatch.setattr("zjnlp.targets.targets", buggy)
     code, out, err = run("targets", SEED, other, "--format", "csv", "--jobs", "1")

@@ -12,7 +12,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from zjnlp import reference
 from zjnlp.corpus import national, provinces
-from zjnlp.keywords import _terms, keyness, keyness_by_unit, tfidf_keywords
+from zjnlp.keywords import DEFAULT_FILTERS, _terms, keyness, keyness_by_unit, tfidf_keywords
 from zjnlp.structure import units
 from zjnlp.tokenize import Tokenizer, is_word
 
@@ -82,7 +82,7 @@ def test_tfidf_with_national_idf_is_that_of_fitting_on_the_corpus(province):
     text = table.loc[table.province == province, "text"].item()
     result = tfidf_keywords(text, idf="national", top=5)
     # what fitting scikit-learn on the 57 reports and the report itself gives
-    terms = _terms(text, None, ("general", "policy"), 2)
+    terms = _terms(text, None, ("general", "policy"), 2, DEFAULT_FILTERS)
     sections = units(text, by="section")
     vectorizer = TfidfVectorizer(tokenizer=terms, token_pattern=None, lowercase=False, sublinear_tf=True)
     vectorizer.fit([*national()["text"], text])

@@ -197,7 +197,7 @@ class Option:
     minimum: int | None = None  # a whole number at least this
     repeatable: bool = False
     values: bool = False  # one or more values after the flag, repeatable (--part-kind plan outlook)
-    switch: bool = False  # a flag without a value (--appendices)
+    switch: bool = False  # a flag without a value that turns the default over (--appendices, --all)
     metavar: str | None = None
     default: Any = inspect.Parameter.empty  # only where the command line differs on purpose
     corpus: bool = False  # an option of ``combine``, not of the analysis of each report
@@ -292,6 +292,8 @@ def _discover_columns() -> str:
     notes = {
         "pmi": "cohesion", "right_entropy": "freedom at the edges",
         "in_dictionary": "the tokenizer knows it already",
+        "aligned": "share of occurrences that start and end at token boundaries",
+        "example": "the line of its first occurrence",
     }
     return f"Columns: {_described(DISCOVER_COLUMNS, notes)}."
 
@@ -389,6 +391,10 @@ COMMANDS: tuple[Command, ...] = (
             # the library returns every candidate; a terminal shows the best 50
             Option("--top", "top", "candidates to show", minimum=1, metavar="N", default=50, corpus=True),
             Option("--min-count", "min_count", "fewest occurrences of a candidate", minimum=1, metavar="N", corpus=True),
+            # a terminal is for finding new words; the library's default keeps every candidate
+            Option("--all", "new_only", "show every candidate, not only new words (by default: those neither jieba's "
+                   "dictionary nor the policy lexicon holds, that are not phrases and join whole tokens)",
+                   default=True, corpus=True, switch=True),
         ),
         example="zjnlp discover reports/*.txt --min-count 10 --top 100",
         several="\nThe files are read in parallel and make one corpus.",
@@ -469,7 +475,9 @@ def _add_option(parser: argparse.ArgumentParser, command: Command, option: Optio
         parser.add_argument(option.parameter, metavar=option.metavar, help=help_text)
         return
     if option.switch:
-        parser.add_argument(option.flag, dest=option.parameter, action="store_true", help=help_text)
+        default = _default(command, option)
+        action = "store_false" if default else "store_true"
+        parser.add_argument(option.flag, dest=option.parameter, action=action, default=default, help=help_text)
         return
     settings: dict[str, Any] = {"dest": option.parameter, "metavar": option.metavar}
     if option.values:

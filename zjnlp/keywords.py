@@ -26,6 +26,7 @@ import inspect
 import logging
 import math
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
@@ -98,6 +99,125 @@ def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
     return frozenset().union(*(load_stopwords(item) for item in lists))
 
 
+# --------------------------------------------------------------------------- keyword filters
+
+KeywordFilter = Literal["quantities", "generic", "fragments"]
+DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments")
+_NUMERALS = "0-9０-９〇零一二三四五六七八九十百千万亿两几"
+
+
+@cache
+def _quantity_pattern() -> re.Pattern:
+    from zjnlp.tokenize import _package_text
+
+    lines = (line.strip() for line in _package_text("measure_words.txt").splitlines())
+    units = sorted((line for line in lines if line and not line.startswith("#")), key=len, reverse=True)
+    return re.compile(rf"第[{_NUMERALS}]+(?:{'|'.join(units)})?|[{_NUMERALS}]*(?:{'|'.join(units)})")
+
+
+def is_quantity(term: str) -> bool:
+    """Whether a term is a quantity, a measure word or an ordinal, not a subject.
+
+    The ``"quantities"`` keyword filter: numerals followed by a measure word or unit of
+    ``data/measure_words.txt`` (万亩, 二期, 亿元), a measure word alone (公里), or 第 and
+    numerals (第一, 第二批). A plan or slogan that holds numerals (十四五, 一带一路, 两新)
+    is not a quantity.
+
+    Examples
+    --------
+    >>> [is_quantity(term) for term in ["万亩", "二期", "第三", "十四五", "一带一路"]]
+    [True, True, True, False, False]
+    """
+    return _quantity_pattern().fullmatch(term) is not None
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """The ``"generic"`` keyword filter's words: verbs and adjectives of every part of every report.
+
+    Read from ``data/generic_words.txt``, built from evidence by
+    ``scripts/build_generic_words.py`` (its header says how): 达到, 增加, 改造 ….
+
+    Examples
+    --------
+    >>> "达到" in generic_words(), "教育" in generic_words()
+    (True, False)
+    """
+    from zjnlp.tokenize import _package_text
+
+    lines = (line.split("#")[0].strip() for line in _package_text("generic_words.txt").splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def fragments(text: str, tokenizer: Tokenizes) -> frozenset[str]:
+    """The ``"fragments"`` keyword filter: tokens of ``text`` that jieba's HMM glued from unknown characters.
+
+    A token of Chinese characters the tokenizer's dictionary does not know (``token not in
+    tokenizer``; one it made up from single characters) is a fragment when it occurs only
+    once in ``text``,
+    or when a word the text has as a token elsewhere runs across one of its edges (居全国第:
+    第一 cut after 第). Needs a tokenizer that answers ``in`` (:class:`zjnlp.tokenize.Tokenizer`);
+    with another, nothing is a fragment.
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> from zjnlp.tokenize import Tokenizer
+    >>> text = "实施助企行动。企稳回升，经济企稳。"
+    >>> Tokenizer(dictionary="jieba").cut(text)[:3]
+    ['实施', '助企', '行动']
+    >>> sorted(fragments(text, Tokenizer(dictionary="jieba")))
+    ['助企']
+    """
+    if not hasattr(tokenizer, "__contains__"):
+        return frozenset()
+    tokens = tokenizer.cut(text)
+    counts = Counter(tokens)
+    found: set[str] = set()
+    at = 0
+    for token in tokens:
+        start, end = at, at + len(token)
+        at = end
+        if len(token) < 2 or not _ALL_HAN.fullmatch(token) or token in found or token in tokenizer:
+            continue
+        if counts[token] == 1 or any(_word_across(text, edge, counts) for edge in (start, end)):
+            found.add(token)
+    return frozenset(found)
+
+
+_ALL_HAN = re.compile("[\u4e00-\u9fff]+")
+
+
+def _word_across(text: str, edge: int, words: Counter[str], longest: int = 4) -> bool:
+    """Whether a word of 2 to ``longest`` characters that the text has as a token runs across ``edge``."""
+    for length in range(2, longest + 1):
+        for start in range(max(edge - length + 1, 0), edge):
+            end = start + length
+            if edge < end <= len(text) and text[start:end] in words:
+                return True
+    return False
+
+
+def _filtered_words(text: str, tokenizer: Tokenizes, filters: Iterable[KeywordFilter]) -> frozenset[str]:
+    """The words the ``"generic"`` and ``"fragments"`` filters drop from ``text``."""
+    dropped: frozenset[str] = frozenset()
+    if "generic" in filters:
+        dropped |= generic_words()
+    if "fragments" in filters:
+        dropped |= fragments(text, tokenizer)
+    return dropped
+
+
+def _check_filters(filters: Iterable[KeywordFilter] | None) -> tuple[KeywordFilter, ...]:
+    chosen = () if filters is None else ((filters,) if isinstance(filters, str) else tuple(filters))
+    if not all(item in DEFAULT_FILTERS for item in chosen):
+        raise OptionError("filters", filters, "a tuple of 'quantities', 'generic', 'fragments', or None for no filter")
+    return chosen
+
+
 def is_term(word: str, stopwords: frozenset[str], min_length: int) -> bool:
     """Whether a word counts as a term: ``min_length`` characters or more, not a stopword."""
     return len(word) >= min_length and word not in stopwords
@@ -110,6 +230,7 @@ class _Terms:
     tokenizer: Tokenizes
     stopwords: frozenset[str]
     min_length: int
+    quantities: bool = False
 
     def _classify(self, text: str) -> tuple[list[str], set[str], set[str]]:
         """The tokens of ``text``, and which of the distinct ones are words and terms."""
@@ -123,7 +244,7 @@ class _Terms:
         return [token for token in tokens if token in terms]
 
     def is_term(self, word: str) -> bool:
-        return is_term(word, self.stopwords, self.min_length)
+        return is_term(word, self.stopwords, self.min_length) and not (self.quantities and is_quantity(word))
 
     def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
         """Term counts over ``texts`` and their number of words."""
@@ -149,9 +270,14 @@ class _Terms:
         return document_frequencies(texts, self.tokenizer, stopwords=self.stopwords, min_length=self.min_length)
 
 
-def _terms(text: str, tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int) -> _Terms:
+def _terms(
+    text: str, tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int, filters: Iterable[KeywordFilter] | None = None
+) -> _Terms:
     check_whole_number("min_length", min_length, minimum=1)
-    return _Terms(tokenizer or _default_tokenizer(text), _stopword_set(stopwords), min_length)
+    filters = _check_filters(filters)
+    tokenizer = tokenizer or _default_tokenizer(text)
+    dropped = _stopword_set(stopwords) | _filtered_words(text, tokenizer, filters)
+    return _Terms(tokenizer, dropped, min_length, "quantities" in filters)
 
 
 def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> tuple[pd.DataFrame, list[str]]:
@@ -183,6 +309,7 @@ def term_frequencies(
     tokenizer: Tokenizes | None = None,
     stopwords: Stopwords = DEFAULT_STOPWORDS,
     min_length: int = 2,
+    filters: Iterable[KeywordFilter] | None = DEFAULT_FILTERS,
 ) -> pd.DataFrame:
     """How often each term occurs in each unit.
 
@@ -202,7 +329,13 @@ def term_frequencies(
         see :func:`zjnlp.tokenize.stopwords`), several of these, a set of words, or none.
     min_length : int, default=2
         Shortest term, in characters (2 drops single characters such as 的, 和).
-
+    filters : tuple of {"quantities", "generic", "fragments"}, or None, default=("quantities", "generic", "fragments")
+        Named filters that drop tokens which are not subjects; ``None`` or ``()`` for none.
+        ``"quantities"``: quantities, measure words and ordinals (万亩, 二期, 第三;
+        :func:`is_quantity`). ``"generic"``: the verbs and adjectives used in every part of
+        every report (达到, 增加, 改造; :func:`generic_words`). ``"fragments"``: tokens the
+        HMM glued from unknown characters that occur once or cut a dictionary word
+        (居全国第; :func:`fragments`).
     appendices : bool, default=False
         Count the appendices (名词解释, lists of 民生实事) too; left out by default.
     part_kind : str or iterable of str, optional
@@ -227,7 +360,7 @@ def term_frequencies(
     """
     report = as_report(report)
     table, keys = _units(report, by, appendices, part_kind)
-    terms = _terms(report.text, tokenizer, stopwords, min_length)
+    terms = _terms(report.text, tokenizer, stopwords, min_length, filters)
     rows: list[int] = []
     data: dict[str, list] = {column: [] for column in FREQUENCY_COLUMNS}
     for row, text in enumerate(table["text"]):
@@ -306,6 +439,7 @@ def tfidf_keywords(
     min_length: int = 2,
     idf: Literal["units", "national"] | pd.DataFrame | Iterable[str] = "units",
     sublinear_tf: bool = True,
+    filters: Iterable[KeywordFilter] | None = DEFAULT_FILTERS,
 ) -> pd.DataFrame:
     """The terms that distinguish each unit, by TF-IDF.
 
@@ -333,7 +467,7 @@ def tfidf_keywords(
         The unit of analysis.
     top : int, default=10
         Keywords per unit.
-    tokenizer, stopwords, min_length
+    tokenizer, stopwords, min_length, filters
         As for :func:`term_frequencies`.
     idf : "units", "national", DataFrame or iterable of str, default="units"
         Where document frequencies come from. ``"units"``: the units of this report, so
@@ -379,7 +513,7 @@ def tfidf_keywords(
     check_whole_number("top", top, minimum=1)
     report = as_report(report)
     table, keys = _units(report, by, appendices, part_kind)
-    terms = _terms(report.text, tokenizer, stopwords, min_length)
+    terms = _terms(report.text, tokenizer, stopwords, min_length, filters)
     texts = table["text"].tolist()
     reference = _idf_texts(idf, report)
     vocabulary = sorted(set().union(*map(terms, texts))) if reference else None

@@ -1,0 +1,72 @@
+"""Are the top-10 TF-IDF keywords of numbered sections subjects? A labelled random sample.
+
+    python benchmarks/bench_keyword_subjects.py --draw     # write the sample to label
+    python benchmarks/bench_keyword_subjects.py            # the rate from the labels (make bench)
+
+Draw: tfidf_keywords(by="section") with its defaults (the keyword filters on) on every
+report of seeds/national and seeds/provinces-2026; of the top-10 keywords of the
+numbered sections, SAMPLE drawn at random (seed SEED), written to LABELS with an empty
+``label`` column. Each keyword is then labelled by reading it in its section, not by
+the filters' lists: ``subject``, or what it is instead: ``quantity`` (a number, measure
+word or ordinal), ``generic`` (a generic verb or adjective), ``fragment`` (a piece of a
+word). The rate of non-subjects is reported with its Wilson 95% interval; the goal is at
+most 1 in 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+from pathlib import Path
+
+from zjnlp.keywords import tfidf_keywords
+from zjnlp.read import read_report
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "benchmarks" / "keyword_subjects_sample.csv"
+SAMPLE = 200
+SEED = 18
+GOAL = 0.10
+
+
+def draw() -> None:
+    rows = []
+    for path in sorted((ROOT / "seeds" / "national").glob("*.txt")) + sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt")):
+        table = tfidf_keywords(read_report(path))
+        table = table[table["section"].notna() & table["part"].notna()]
+        name = path.relative_to(ROOT / "seeds").as_posix()
+        rows += [(name, int(part), int(section), int(rank), term) for part, section, rank, term in table[["part", "section", "rank", "term"]].itertuples(index=False)]
+    sample = sorted(random.Random(SEED).sample(rows, SAMPLE))
+    with LABELS.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["report", "part", "section", "rank", "term", "label"])
+        writer.writerows(row + ("",) for row in sample)
+    print(f"{len(rows)} keywords in top-10 lists; {SAMPLE} drawn into {LABELS.relative_to(ROOT)}")
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def rate() -> None:
+    with LABELS.open(encoding="utf-8") as labels:
+        rows = list(csv.DictReader(labels))
+    kinds = {}
+    for row in rows:
+        kinds[row["label"]] = kinds.get(row["label"], 0) + 1
+    bad = len(rows) - kinds.get("subject", 0)
+    low, high = wilson(bad, len(rows))
+    print(f"top-10 TF-IDF keywords of numbered sections, {len(rows)} drawn at random and labelled by reading")
+    print(f"not a subject: {bad}/{len(rows)} = {bad / len(rows):.1%} (Wilson 95% [{low:.1%}, {high:.1%}]); goal <= {GOAL:.0%}")
+    print("  " + ", ".join(f"{kind}: {count}" for kind, count in sorted(kinds.items())))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--draw", action="store_true", help="draw a new sample to label")
+    draw() if parser.parse_args().draw else rate()

@@ -1,0 +1,98 @@
+"""Build zjnlp/data/generic_words.txt: verbs and adjectives found in every part of every report.
+
+    python scripts/build_generic_words.py           # write the list
+    python scripts/build_generic_words.py --check   # exit 1 if the committed list differs
+
+Evidence, not judgement: a word enters the list when jieba's dictionary tags it a verb or
+an adjective (v, vd, a, ad; jieba's dict.txt, MIT) and it is spread over the reports'
+numbered parts (一、二、…) as a subject word is not: found in at least SPREAD of the parts
+of the national and provincial reports in seeds/ (each part one document) and in at least
+REPORTS of the reports. A word that names a subject (生态, 教育) is used in the parts on
+that subject; 达到, 增加, 改造 are used in all of them. Words already in the general or
+policy stopword lists are left out (they are dropped anyway), and so are the few widespread
+words that were read as naming a subject (SUBJECTS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import jieba
+
+from zjnlp.read import read_report
+from zjnlp.structure import units
+from zjnlp.tokenize import Tokenizer, is_word, stopwords
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "zjnlp" / "data" / "generic_words.txt"
+TAGS = frozenset({"v", "vd", "a", "ad"})
+SPREAD = 0.2
+REPORTS = 0.8
+# Read and kept out: spread as widely, but each names a subject a section can be about.
+SUBJECTS = frozenset({"就业", "开放", "收入", "保护"})
+
+
+def jieba_tags() -> dict[str, str]:
+    tags = {}
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as dictionary:
+        for line in dictionary:
+            word, _, tag = line.split()
+            tags[word] = tag
+    return tags
+
+
+def build() -> str:
+    files = sorted((ROOT / "seeds" / "national").glob("*.txt")) + sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt"))
+    tokenizer = Tokenizer()
+    parts: Counter[str] = Counter()
+    reports: Counter[str] = Counter()
+    n_parts = 0
+    for path in files:
+        report = read_report(path)
+        cut = tokenizer.for_text(report.text)
+        table = units(report, by="part")
+        seen: set[str] = set()
+        for text in table["text"]:
+            words = {token for token in cut.cut(text) if is_word(token) and len(token) >= 2}
+            parts.update(words)
+            seen |= words
+            n_parts += 1
+        reports.update(seen)
+    tags = jieba_tags()
+    dropped = stopwords("general") | stopwords("policy") | SUBJECTS
+    chosen = sorted(
+        (word for word, count in parts.items()
+         if tags.get(word) in TAGS and word not in dropped and count >= SPREAD * n_parts and reports[word] >= REPORTS * len(files)),
+        key=lambda word: (-parts[word], word),
+    )
+    header = f"""# zjnlp generic words: verbs and adjectives that policy prose uses in every part of every report.
+# Built by scripts/build_generic_words.py from {len(files)} reports (seeds/national/, seeds/provinces-2026/),
+# {n_parts} numbered parts: words jieba's dictionary tags v, vd, a or ad, found in at least
+# {SPREAD:.0%} of the parts and {REPORTS:.0%} of the reports, less the general and policy stopwords
+# and, after reading, {" ".join(sorted(SUBJECTS))}: as widespread, but each names a subject.
+# Used by the "generic" keyword filter (zjnlp.keywords). One word a line, with its share of parts
+# after "#" for the reader.
+"""
+    return header + "".join(f"{word} # {parts[word] / n_parts:.2f}\n" for word in chosen)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed list differs from a rebuild")
+    args = parser.parse_args(argv)
+    text = build()
+    if args.check:
+        if not OUTPUT.is_file() or OUTPUT.read_text(encoding="utf-8") != text:
+            print(f"{OUTPUT.relative_to(ROOT)} differs from a rebuild", file=sys.stderr)
+            return 1
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}: {text.count(chr(10)) - text.count(chr(10) + '#') - 1} words")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
