@@ -1,4 +1,4 @@
-"""Build zjnlp/data/generic_words.txt: verbs and adjectives found in every part of every report.
+"""Build zjnlp/data/generic_words.txt: verbs, adjectives and abstract nouns of every part of every report.
 
     python scripts/build_generic_words.py           # write the list
     python scripts/build_generic_words.py --check   # exit 1 if the committed list differs
@@ -10,7 +10,8 @@ of the national and provincial reports in seeds/ (each part one document) and in
 REPORTS of the reports. A word that names a subject (生态, 教育) is used in the parts on
 that subject; 达到, 增加, 改造 are used in all of them. Words already in the general or
 policy stopword lists are left out (they are dropped anyway), and so are the few widespread
-words that were read as naming a subject (SUBJECTS).
+words that were read as naming a subject (SUBJECTS). Nouns as widespread mostly name
+subjects (企业, 教育); only those read as naming none (ABSTRACT_NOUNS: 问题, 结果) enter.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ SPREAD = 0.2
 REPORTS = 0.8
 # Read and kept out: spread as widely, but each names a subject a section can be about.
 SUBJECTS = frozenset({"就业", "开放", "收入", "保护"})
+# Nouns (n, vn) spread as widely are mostly subjects (企业, 教育, 农业, 金融); these were
+# read, among the nouns that pass SPREAD and REPORTS, as naming no subject of their own:
+# abstractions, forms of words and the speaker's frame (问题, 基础, 结果, 中央, 国际).
+ABSTRACT_NOUNS = frozenset({
+    "问题", "基础", "地方", "精神", "特色", "基本", "条件", "力量", "规模", "意见", "范围", "综合",
+    "困难", "变化", "结果", "影响", "核心", "合理", "统一", "指导", "活动", "中心", "制度", "中央",
+    "国际", "现代化", "领导", "大会", "会议", "单位", "标准", "行业", "计划", "战略", "思想", "世界",
+    "国家", "代表", "地区",
+})
+NOUN_TAGS = frozenset({"n", "vn"})
 
 
 def jieba_tags() -> dict[str, str]:
@@ -65,14 +76,17 @@ def build() -> str:
     dropped = stopwords("general") | stopwords("policy") | SUBJECTS
     chosen = sorted(
         (word for word, count in parts.items()
-         if tags.get(word) in TAGS and word not in dropped and count >= SPREAD * n_parts and reports[word] >= REPORTS * len(files)),
+         if (tags.get(word) in TAGS or tags.get(word) in NOUN_TAGS and word in ABSTRACT_NOUNS)
+         and word not in dropped and count >= SPREAD * n_parts and reports[word] >= REPORTS * len(files)),
         key=lambda word: (-parts[word], word),
     )
-    header = f"""# zjnlp generic words: verbs and adjectives that policy prose uses in every part of every report.
+    header = f"""# zjnlp generic words: verbs, adjectives and abstract nouns that policy prose uses in every part of every report.
 # Built by scripts/build_generic_words.py from {len(files)} reports (seeds/national/, seeds/provinces-2026/),
 # {n_parts} numbered parts: words jieba's dictionary tags v, vd, a or ad, found in at least
 # {SPREAD:.0%} of the parts and {REPORTS:.0%} of the reports, less the general and policy stopwords
-# and, after reading, {" ".join(sorted(SUBJECTS))}: as widespread, but each names a subject.
+# and, after reading, {" ".join(sorted(SUBJECTS))}: as widespread, but each names a subject;
+# and the nouns (n, vn) as widespread that were read as naming no subject (ABSTRACT_NOUNS
+# in the script: 问题, 基础, 结果, 中央 …).
 # Used by the "generic" keyword filter (zjnlp.keywords). One word a line, with its share of parts
 # after "#" for the reader.
 """

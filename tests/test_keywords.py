@@ -128,7 +128,7 @@ def test_frequencies_per_unit_count_words_not_numbers_or_punctuation():
     ],
 )
 def test_stopwords_and_min_length_choose_the_terms(stopwords, min_length, expected):
-    table = term_frequencies(ONE_UNIT + " 的", tokenizer=SPACES, stopwords=stopwords, min_length=min_length)
+    table = term_frequencies(ONE_UNIT + " 的", tokenizer=SPACES, stopwords=stopwords, min_length=min_length, filters=None)
     assert set(table["term"]) == expected
 
 
@@ -389,7 +389,7 @@ def test_the_graph_refuses_edges_of_several_units():
 @given(st.lists(st.sampled_from(["学校", "教师", "湿地", "红树林", "。", "\n"]), min_size=1, max_size=30))
 def test_edges_are_distinct_ordered_pairs_weighted_no_more_than_their_rarer_term(tokens):
     text = "推进 " + " ".join(tokens)
-    frequencies = term_frequencies(text, **PLAIN).set_index("term")["count"]
+    frequencies = term_frequencies(text, **PLAIN, filters=None).set_index("term")["count"]  # cooccurrence is not filtered
     table = cooccurrence(text, min_count=1, **PLAIN)
     assert (table["source"] < table["target"]).all()
     assert not table.duplicated(["source", "target"]).any()
@@ -528,3 +528,63 @@ def test_the_correction_is_per_unit():
 def test_unknown_correction_is_refused():
     with pytest.raises(OptionError, match="correction"):
         keyness(TARGET, REFERENCE, correction="holm", **PLAIN)
+
+
+# --------------------------------------------------------------------------- keyword filters
+
+
+def test_quantity_filter_drops_quantities_and_ordinals_not_plans():
+    from zjnlp.keywords import is_quantity
+
+    assert [is_quantity(term) for term in ["万亩", "二期", "第三", "公里", "十四五", "一带一路", "教育"]] == [
+        True, True, True, True, False, False, False,
+    ]
+
+
+def test_pos_filter_keeps_nouns_and_drops_verbs_and_adjectives():
+    from zjnlp.keywords import is_subject_word
+
+    nouns = ["教育", "湛江", "改革", "安全", "义务教育", "节能减排", "5G", "粤港澳大湾区"]
+    others = ["作出", "培养", "超过", "激发", "融入", "幸福", "豪华", "不断完善", "平稳较快", "做强"]
+    assert all(map(is_subject_word, nouns))
+    assert not any(map(is_subject_word, others))
+
+
+def test_pos_filter_keeps_the_verbs_a_theme_lexicon_counts():
+    from zjnlp.keywords import is_subject_word
+    from zjnlp.tokenize import is_nominal
+
+    for verb in ["就业", "创新"]:
+        assert not is_nominal(verb) and is_subject_word(verb)
+
+
+def test_generic_list_holds_verbs_and_the_abstract_nouns_read_as_no_subject():
+    from zjnlp.keywords import generic_words
+
+    words = generic_words()
+    assert {"达到", "改造", "问题", "结果"} <= words
+    assert not {"教育", "企业", "就业"} & words
+
+
+def test_each_filter_can_be_turned_off():
+    text = "（一）作出部署，发展教育。\n（二）作出安排，保护湿地。"
+    on = set(term_frequencies(text, by="section", stopwords=None)["term"])
+    off = set(term_frequencies(text, by="section", stopwords=None, filters=("quantities", "generic", "fragments"))["term"])
+    assert "作出" not in on and "作出" in off
+    assert set(term_frequencies(text, by="section", stopwords=None, filters=None)["term"]) >= off
+
+
+def test_unknown_filter_is_refused():
+    with pytest.raises(OptionError, match="filters"):
+        term_frequencies("发展教育。", filters=("nouns",))
+
+
+def test_keyword_subject_sample_is_labelled_with_known_kinds():
+    import csv
+
+    for name in ["keyword_subjects_sample.csv", "keyword_subjects_fresh.csv"]:
+        path = Path(__file__).resolve().parents[1] / "benchmarks" / name
+        with path.open(encoding="utf-8") as sample:
+            rows = list(csv.DictReader(line for line in sample if not line.startswith("#")))
+        assert len(rows) == 200
+        assert {row["label"] for row in rows} <= {"subject", "generic", "fragment", "quantity"}

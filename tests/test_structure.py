@@ -1,4 +1,5 @@
 import importlib.util
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings

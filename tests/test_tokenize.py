@@ -491,3 +491,22 @@ def test_discover_words_top_and_min_count():
 def test_discover_words_bad_options(kwargs, match):
     with pytest.raises(OptionError, match=match):
         discover_words(CORPUS, **kwargs)
+
+
+def test_is_nominal_by_jieba_tags_and_by_parts():
+    from zjnlp.tokenize import is_nominal, jieba_tags
+
+    assert jieba_tags()["教育"] == "vn"
+    assert [is_nominal(word) for word in ["教育", "湛江", "改善", "幸福", "不断"]] == [True, True, False, False, False]
+    # outside the dictionary, or a fixed expression: by its parts
+    assert [is_nominal(word) for word in ["义务教育", "节能减排", "招商引资", "平稳较快", "做强", "AI"]] == [
+        True, True, True, False, False, True,
+    ]
+
+
+def test_new_words_leave_out_clauses_and_keep_names():
+    from zjnlp.tokenize import is_new_word
+
+    jieba = Tokenizer(dictionary="jieba")
+    assert not any(is_new_word(word, tokenizer=jieba) for word in ["强工业", "产业强", "建强", "大提升"])
+    assert all(is_new_word(word, tokenizer=jieba) for word in ["乡村振兴", "揭榜挂帅", "钒钛", "引洮", "镍铜钴"])

@@ -42,7 +42,7 @@ from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError, check_whole_number
 from zjnlp.read import Report, looks_like_path, read_report
 from zjnlp.structure import PartKinds, Unit, as_report, sentences, unit_columns, units
-from zjnlp.tokenize import Tokenizes, is_word
+from zjnlp.tokenize import Tokenizes, is_nominal, is_word
 
 __all__ = [
     "FREQUENCY_COLUMNS",
@@ -101,8 +101,8 @@ def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- keyword filters
 
-KeywordFilter = Literal["quantities", "generic", "fragments"]
-DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments")
+KeywordFilter = Literal["quantities", "generic", "fragments", "pos"]
+DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments", "pos")
 _NUMERALS = "0-9０-９〇零一二三四五六七八九十百千万亿两几"
 
 
@@ -201,6 +201,31 @@ def _word_across(text: str, edge: int, words: Counter[str], longest: int = 4) ->
     return False
 
 
+def is_subject_word(term: str) -> bool:
+    """Whether a term can name a subject by its part of speech: the ``"pos"`` keyword filter.
+
+    Keyword extractors keep nouns (jieba.analyse's ``allowPOS``); so does this filter, by
+    :func:`zjnlp.tokenize.is_nominal`: nouns, names, verbal and adjectival nouns (教育,
+    改革, 安全) are kept, verbs, adjectives and adverbs (作出, 培养, 幸福, 基本上) dropped,
+    and a term outside jieba's dictionary (a policy term, a quoted term) is judged by its
+    parts. A term of a packaged theme lexicon (:mod:`zjnlp.themes`) is kept whatever its
+    tag: 就业, 创新 and 扶贫 are verbs in jieba's dictionary but each names a field.
+
+    Examples
+    --------
+    >>> [is_subject_word(term) for term in ["教育", "作出", "幸福", "就业", "节能减排"]]
+    [True, False, False, True, True]
+    """
+    return term in _theme_terms() or is_nominal(term)
+
+
+@cache
+def _theme_terms() -> frozenset[str]:
+    from zjnlp.themes import available_lexicons, load_lexicon
+
+    return frozenset(term for id in available_lexicons() for term in load_lexicon(id).terms)
+
+
 def _filtered_words(text: str, tokenizer: Tokenizes, filters: Iterable[KeywordFilter]) -> frozenset[str]:
     """The words the ``"generic"`` and ``"fragments"`` filters drop from ``text``."""
     dropped: frozenset[str] = frozenset()
@@ -214,7 +239,7 @@ def _filtered_words(text: str, tokenizer: Tokenizes, filters: Iterable[KeywordFi
 def _check_filters(filters: Iterable[KeywordFilter] | None) -> tuple[KeywordFilter, ...]:
     chosen = () if filters is None else ((filters,) if isinstance(filters, str) else tuple(filters))
     if not all(item in DEFAULT_FILTERS for item in chosen):
-        raise OptionError("filters", filters, "a tuple of 'quantities', 'generic', 'fragments', or None for no filter")
+        raise OptionError("filters", filters, "a tuple of 'quantities', 'generic', 'fragments', 'pos', or None for no filter")
     return chosen
 
 
@@ -231,6 +256,7 @@ class _Terms:
     stopwords: frozenset[str]
     min_length: int
     quantities: bool = False
+    subjects: bool = False
 
     def _classify(self, text: str) -> tuple[list[str], set[str], set[str]]:
         """The tokens of ``text``, and which of the distinct ones are words and terms."""
@@ -244,7 +270,11 @@ class _Terms:
         return [token for token in tokens if token in terms]
 
     def is_term(self, word: str) -> bool:
-        return is_term(word, self.stopwords, self.min_length) and not (self.quantities and is_quantity(word))
+        return (
+            is_term(word, self.stopwords, self.min_length)
+            and not (self.quantities and is_quantity(word))
+            and (not self.subjects or is_subject_word(word))
+        )
 
     def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
         """Term counts over ``texts`` and their number of words."""
@@ -277,7 +307,7 @@ def _terms(
     filters = _check_filters(filters)
     tokenizer = tokenizer or _default_tokenizer(text)
     dropped = _stopword_set(stopwords) | _filtered_words(text, tokenizer, filters)
-    return _Terms(tokenizer, dropped, min_length, "quantities" in filters)
+    return _Terms(tokenizer, dropped, min_length, "quantities" in filters, "pos" in filters)
 
 
 def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> tuple[pd.DataFrame, list[str]]:
@@ -329,13 +359,14 @@ def term_frequencies(
         see :func:`zjnlp.tokenize.stopwords`), several of these, a set of words, or none.
     min_length : int, default=2
         Shortest term, in characters (2 drops single characters such as 的, 和).
-    filters : tuple of {"quantities", "generic", "fragments"}, or None, default=("quantities", "generic", "fragments")
+    filters : tuple of {"quantities", "generic", "fragments", "pos"}, or None, default=("quantities", "generic", "fragments", "pos")
         Named filters that drop tokens which are not subjects; ``None`` or ``()`` for none.
         ``"quantities"``: quantities, measure words and ordinals (万亩, 二期, 第三;
         :func:`is_quantity`). ``"generic"``: the verbs and adjectives used in every part of
         every report (达到, 增加, 改造; :func:`generic_words`). ``"fragments"``: tokens the
         HMM glued from unknown characters that occur once or cut a dictionary word
-        (居全国第; :func:`fragments`).
+        (居全国第; :func:`fragments`). ``"pos"``: words that are not nouns by jieba's
+        dictionary tags, verbs and adjectives (作出, 幸福; :func:`is_subject_word`).
     appendices : bool, default=False
         Count the appendices (名词解释, lists of 民生实事) too; left out by default.
     part_kind : str or iterable of str, optional
@@ -356,7 +387,7 @@ def term_frequencies(
     --------
     >>> table = term_frequencies("建设红树林博物馆，保护红树林。", stopwords=None)
     >>> table[["term", "count", "rank"]].head(2).values.tolist()
-    [['红树林', 2, 1], ['保护', 1, 2]]
+    [['红树林', 2, 1], ['博物馆', 1, 2]]
     """
     report = as_report(report)
     table, keys = _units(report, by, appendices, part_kind)

@@ -52,6 +52,8 @@ __all__ = [
     "format_tokens",
     "harvest_quoted_terms",
     "is_new_word",
+    "is_nominal",
+    "jieba_tags",
     "is_word",
     "jieba_tokenizer",
     "policy_terms",
@@ -743,7 +745,8 @@ def discover_words(
         Keep only new words (:func:`is_new_word`): candidates of score above 0 (a word is
         free at both edges; 引大济 is always followed by 岷) that the tokenizer does not know,
         that are not phrases (a function word or numeral at an edge, 的 inside, a policy
-        boilerplate verb first, 建设 or 工作 last), and that start and end where the tokenizer's tokens do in at
+        boilerplate verb first, 建设, 工作 or 发展 last, a clause by jieba's part-of-speech
+        tags such as 建强 or 强工业), and that start and end where the tokenizer's tokens do in at
         least half their occurrences (河流域 cuts 黄河 / 流域 and is left out).
 
     Returns
@@ -835,26 +838,45 @@ def _ties(table: pd.DataFrame, row: int, last: int) -> bool:
     return table.at[row, "score"] == table.at[last, "score"] and table.at[row, "count"] == table.at[last, "count"]
 
 
-# "X建设", "X工作": the building of X, the work on X; the subject is X (粤港澳大湾区建设).
-_GENERIC_HEADS = ("建设", "工作")
+# "X建设", "X工作", "X发展": the building of X, the work on X; the subject is X (粤港澳大湾区建设).
+_GENERIC_HEADS = ("建设", "工作", "发展")
 
 
 def _is_phrase(word: str) -> bool:
-    """A phrase rather than a word: a function word or numeral at an edge, 的 inside, a boilerplate verb first or a generic head last."""
+    """A phrase rather than a word: a function word or numeral at an edge, 的 inside, a boilerplate verb first,
+    a generic head last, or words of jieba's dictionary that make a clause (:func:`_is_clause`)."""
     function_words = stopwords("general")
     edges = {word[:1], word[-1:], word[:2], word[-2:]}
     if edges & function_words or {word[0], word[-1]} & _NUMERALS or "的" in word:
         return True
     if len(word) > 2 and word.endswith(_GENERIC_HEADS):
         return True
-    return any(word.startswith(verb) for verb in stopwords("policy"))
+    return any(word.startswith(verb) for verb in stopwords("policy")) or _is_clause(word)
+
+
+def _is_clause(word: str) -> bool:
+    """Words of jieba's dictionary that make a clause, not a name: the word is not nominal
+    (:func:`is_nominal`: 建强, 大提升) or joins a verb or adjective of one character to a
+    word of two or more (强工业, 产业强). A noun and a verb (乡村振兴), a verb and its
+    object (揭榜挂帅) can name a policy, and are kept."""
+    if not is_nominal(word):
+        return True
+    tags = jieba_tags()
+    parts = _parts(word, tags)
+    if len(parts) < 2:
+        return False
+    return len(parts) == 2 and any(len(one) == 1 and tags.get(one) in _PREDICATE_TAGS and len(other) > 1 for one, other in (parts, parts[::-1]))
+
+
+_PREDICATE_TAGS = frozenset({"v", "a", "ad", "vd"})
 
 
 def is_new_word(word: str, *, tokenizer: Tokenizer | None = None) -> bool:
     """Whether ``word`` passes the word tests of ``discover_words(new_only=True)`` that need no corpus.
 
     The tokenizer does not know it and it is not a phrase: no function word or numeral
-    at an edge, no 的 inside, no policy boilerplate verb first.
+    at an edge, no 的 inside, no policy boilerplate verb first, no generic head last, and
+    not a clause of dictionary words (建强, 强工业; see :func:`_is_clause`).
 
     Examples
     --------
@@ -863,6 +885,85 @@ def is_new_word(word: str, *, tokenizer: Tokenizer | None = None) -> bool:
     [True, False, False]
     """
     return word not in (tokenizer or Tokenizer()) and not _is_phrase(word)
+
+
+# jieba's dictionary tags of words that name things: nouns (n, ng), names of people,
+# places, organisations and other proper nouns (nr, nrt, nrfg, ns, nt, nz), nouns made of
+# verbs and adjectives (vn 改革, an 安全), abbreviations (j) and places (s).
+NOMINAL_TAGS = frozenset({"n", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "an", "j", "s"})
+# Fixed expressions (l 义务教育, 不断完善) and idioms (i) are compounds: judged by their parts.
+_COMPOUND_TAGS = frozenset({"l", "i"})
+
+
+@cache
+def jieba_tags() -> dict[str, str]:
+    """The part-of-speech tag of every word of jieba's dictionary (``dict.txt``, MIT licence).
+
+    Tags are those of the ICTCLAS set jieba uses: ``n`` noun, ``v`` verb, ``vn`` verbal
+    noun, ``a`` adjective, ``d`` adverb, ``ns`` place name, ``l`` fixed expression …
+
+    Examples
+    --------
+    >>> tags = jieba_tags()
+    >>> tags["教育"], tags["改善"], tags["幸福"]
+    ('vn', 'v', 'a')
+    """
+    import jieba
+
+    tags = {}
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as dictionary:
+        for line in dictionary:
+            word, _, tag = line.split()
+            tags[word] = tag
+    return tags
+
+
+def is_nominal(word: str) -> bool:
+    """Whether ``word`` names a thing, by the tags of jieba's dictionary.
+
+    A word the dictionary tags is nominal when its tag is in :data:`NOMINAL_TAGS` (nouns,
+    proper nouns, verbal and adjectival nouns, abbreviations): 教育 (vn), 湛江 (ns), not
+    改善 (v), 幸福 (a), 基本上 (d). A word the dictionary does not hold (a policy term,
+    a new word), a fixed expression or an idiom is a compound, judged by its parts (the
+    fewest words of the dictionary it splits into): nominal when one of them is (a fixed
+    expression judged by its own parts in turn) or is unknown to the dictionary (a Latin
+    name such as 5G), and when it joins verbs of two characters or more, which name an
+    activity as a verbal noun does (节能 / 减排). 义务教育 is nominal; 平稳较快 (平稳 /
+    较快), 不断完善 and 做强 (做 / 强) are not.
+
+    Examples
+    --------
+    >>> [is_nominal(word) for word in ["教育", "改善", "义务教育", "节能减排", "平稳较快", "5G"]]
+    [True, False, True, True, False, True]
+    """
+    tag = jieba_tags().get(word)
+    if tag is not None and tag not in _COMPOUND_TAGS:
+        return tag in NOMINAL_TAGS
+    return _compound_is_nominal(word)
+
+
+@cache
+def _compound_is_nominal(word: str) -> bool:
+    tags = jieba_tags()
+    parts = _parts(word, tags)
+    for part in parts:
+        if not part.isspace() and (part not in tags or (is_nominal(part) if part != word else tags[part] in NOMINAL_TAGS)):
+            return True
+    return len(parts) > 1 and all(tags[part] == "v" and len(part) > 1 for part in parts)
+
+
+def _parts(word: str, words: dict[str, str], longest: int = 8) -> list[str]:
+    """``word`` split into the fewest words of ``words`` shorter than itself (single characters
+    always allowed), and the earliest long part on ties."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - longest), end):
+            piece = word[start:end]
+            if best[start] is None or (piece not in words and end - start > 1) or end - start == len(word) > 1:
+                continue
+            if best[end] is None or len(best[start]) + 1 < len(best[end]):
+                best[end] = [*best[start], piece]
+    return best[-1]
 
 
 def _example(text: str, at: int, length: int, width: int = 30) -> str:
@@ -980,10 +1081,15 @@ def _neighbour_entropy(levels: _Levels, which: np.ndarray, neighbour_at: np.ndar
     inside = (neighbour_at >= 0) & (neighbour_at < levels.size)
     clipped = np.clip(neighbour_at, 0, levels.size - 1)
     edge = ~inside | levels.breaks[clipped]
-    owners = which[~edge].astype(np.int64)
-    inverse, pair_counts = _groups(owners * levels.width + levels.chars[clipped[~edge]])
-    owner = np.zeros(len(pair_counts), dtype=np.int64)
-    owner[inverse] = owners
+    # Only the number of each (candidate, neighbour) pair is needed, not which occurrence
+    # is which: sort the pairs and measure the runs.
+    pairs = which[~edge].astype(np.int64)
+    pairs *= levels.width
+    pairs += levels.chars[clipped[~edge]]
+    pairs.sort()
+    starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1]))) if len(pairs) else np.zeros(0, dtype=np.int64)
+    pair_counts = np.diff(np.append(starts, len(pairs)))
+    owner = pairs[starts] // levels.width
     share = pair_counts / counts[owner]
     entropy = np.bincount(owner, weights=-share * np.log(share), minlength=len(counts))
     edges = np.bincount(which[edge], minlength=len(counts))
