@@ -127,12 +127,15 @@ def _ranges(lines: set[int]) -> str:
 
 
 def evaluate(subset: str | None = None, *, labels_path: Path = LABELS, root: Path = ROOT) -> pd.DataFrame:
-    """Scores of every labelled report: one row each, columns ``file``, the measures, ``misses``."""
+    """Scores of every labelled report: one row each, columns ``corpus``, ``file``, the measures,
+    ``misses`` and ``has_sections`` (False: the labels say no part has sections, so the report
+    is right unless the rules invent some)."""
     labels = load_labels(labels_path, subset=subset)
     rows = []
     for (corpus, name), group in labels.groupby(["corpus", "file"], sort=True):
-        rows.append({"corpus": corpus, **score_report(root / "seeds" / corpus / name, group)})
-    return pd.DataFrame(rows)
+        rows.append({"corpus": corpus, **score_report(root / "seeds" / corpus / name, group),
+                     "has_sections": bool((group["part_line"] != "").any())})
+    return pd.DataFrame(rows, columns=["corpus", "file", *MEASURES, "misses", "part_level_parts", "has_sections"])
 
 
 def summary(scores: pd.DataFrame) -> pd.DataFrame:
@@ -154,7 +157,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list what each wrong report got wrong")
     args = parser.parse_args(argv)
     scores = evaluate(args.set)
-    print(summary(scores).to_string(index=False))
+    for has, title in [(True, "reports with sections"), (False, "reports without sections (right unless sections are invented)")]:
+        chosen = scores[scores["has_sections"] == has]
+        if not chosen.empty:
+            print(f"{title}:")
+            print(summary(chosen).to_string(index=False))
     if args.misses:
         for row in scores[scores["misses"] != ""].itertuples():
             print(f"{row.corpus}/{row.file}: {row.misses}")

@@ -337,19 +337,32 @@ def _continues(text: str, title: str, common: set[str]) -> bool:
     return bool(words & _pairs(text))
 
 
-def _wrap_up_cue(text: str, section_title: str) -> str | None:
+def _first_sentence(text: str) -> str:
+    return re.split(r"[。！？；]", text, maxsplit=1)[0]
+
+
+def _wrap_up_cue(text: str, section_title: str, part_title: str = "") -> str | None:
     """The cue that makes a paragraph after a part's last section open its wrap-up, if any:
-    ``opening ……`` or ``early ……`` (各位代表, 这些成绩, 清醒认识到 …) or ``topic ……`` (国防,
-    民族团结, 港澳 … when the last section's title does not name it)."""
+    ``opening ……`` (the paragraph opens with 各位代表, 这些成绩 …, unless the part's title
+    names the cue's subject, as a part explaining the 纲要 does), ``early ……`` (清醒认识到,
+    来之不易 … in its first sentence, at most ``early_reach`` characters) or ``topic ……``
+    (国防, 民族团结, 港澳 … when the last section's title does not name it) or ``roundup ……``
+    (``roundup`` of those topics anywhere in it)."""
     cues = _cues()["wrap_up"]
-    opening = next((word for word in cues["openings"] if text.startswith(word)), None)
+    opening = next((word for word in cues["openings"] if text.startswith(word) and word.strip("《") not in part_title), None)
     if opening:
         return f"opening {opening}"
-    early = next((word for word in cues["early"] if word in text[:30]), None)
+    head = _first_sentence(text)[: cues["early_reach"]]
+    early = next((word for word in cues["early"] if word in head), None)
     if early:
         return f"early {early}"
-    topic = next((t for t in cues["topics"] if t in text[:20] and t.rstrip("、") not in section_title), None)
-    return f"topic {topic.rstrip('、')}" if topic else None
+    government = "政府" in section_title
+    topic = next((t for t in cues["topics"] if t in text[:20] and t.rstrip("、") not in section_title), None) or \
+        next((t for t in cues["government_topics"] if t in text[:20] and not government), None)
+    if topic:
+        return f"topic {topic.rstrip('、')}"
+    named = {t.rstrip("、") for t in cues["topics"] if t in text and t.rstrip("、") not in section_title}
+    return f"roundup {'、'.join(sorted(named))}" if len(named) >= cues["roundup"] else None
 
 
 def _in_section_layout(rows: list[dict], i: int, earlier: list[int]) -> bool:
@@ -357,8 +370,14 @@ def _in_section_layout(rows: list[dict], i: int, earlier: list[int]) -> bool:
     line just before it, or a headline paragraph among items that mostly have headlines."""
     if rows[i - 1]["kind"] == "paragraph" and _HEADLINE_LINE_RE.fullmatch(rows[i - 1]["text"]):
         return True
-    with_headline = [j for j in earlier if rows[j]["headline"]]
-    return bool(rows[i]["headline"]) and len(with_headline) * 2 > len(earlier) > 0
+    with_headline = [j for j in earlier if _item_headline(rows[j]["headline"])]
+    return _item_headline(rows[i]["headline"]) and len(with_headline) * 2 > len(earlier) > 0
+
+
+def _item_headline(headline: str) -> bool:
+    """A headline that names an item in one phrase (推动文化事业繁荣发展和民族团结), not a first
+    sentence of two clauses (提请全国人大常委会审议法律议案10件，制定修订行政法规15部)."""
+    return bool(headline) and "，" not in headline
 
 
 def _label_part_rows(rows: list[dict]) -> None:
@@ -410,7 +429,7 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
     bounds = [*sections, run[-1] + 1]
     for first, stop in zip(sections, bounds[1:]):
         items = [i for i in run if first < i < stop and rows[i]["kind"] == "paragraph"]
-        title = rows[first]["section_title"]
+        title, part_title = rows[first]["section_title"], rows[first]["part_title"]
         opened = None
         for i in items:
             text = rows[i]["text"]
@@ -425,13 +444,13 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
                 # judged by the paragraph after it
                 after = items[items.index(i) + 1] if rest.strip() == "" and i != items[-1] else None
                 rest = rows[after]["text"] if after is not None else rest
-                if (inner := _wrap_up_cue(rest, title)) is None and _continues(rest, title, common):
+                if (inner := _wrap_up_cue(rest, title, part_title)) is None and _continues(rest, title, common):
                     roles[i] = ("", "uncertain: 各位代表 on the section's topic")
                 else:
                     basis = f"各位代表, {inner}" if inner else "各位代表 on a topic the section does not name"
                     opened, roles[i] = "interlude", ("interlude", basis)
-            elif last and (cue := _wrap_up_cue(text, title)):
-                if cue.startswith("topic") and _in_section_layout(rows, i, [j for j in items if j < i]):
+            elif last and (cue := _wrap_up_cue(text, title, part_title)):
+                if cue.startswith(("topic", "roundup")) and _in_section_layout(rows, i, [j for j in items if j < i]):
                     roles[i] = ("", f"uncertain: {cue} laid out as one of the section's items")
                 else:
                     opened, roles[i] = "wrap_up", ("wrap_up", cue)
