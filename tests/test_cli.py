@@ -297,6 +297,23 @@ def test_a_table_fits_the_terminal(monkeypatch, command):
     assert "…" not in csv  # csv and json are never shortened
 
 
+def test_a_narrow_kwic_keeps_the_words_next_to_the_match(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run("kwic", "人才", SEED, "--window", "30")
+    header, first = out.splitlines()[:2]
+    assert "start" not in header.split()  # offsets go before any context is shortened
+    left = first[: first.index("人才")].split()[-1]
+    _, csv, _ = run("kwic", "人才", SEED, "--window", "30", "--format", "csv")
+    whole_left = csv.splitlines()[1].split(",")[-3]
+    assert left.startswith("…") and whole_left.endswith(left[1:])
+
+
+def test_narrow_sections_show_the_role_of_each_paragraph(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run("sections", SEED, "--by", "paragraph")
+    assert {"part_kind", "section", "paragraph", "role", "text"} <= set(out.splitlines()[0].split())
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_fits_the_terminal(monkeypatch, command):
     monkeypatch.setenv("COLUMNS", "80")

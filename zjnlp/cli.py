@@ -45,8 +45,9 @@ EXIT_INTERRUPTED = 130
 # --------------------------------------------------------------------------- printing
 
 
-def _print_table(table: pd.DataFrame, fmt: str, *, wide: bool = False) -> None:
-    """CSV and JSON whole; a table sized for the terminal (every cell whole with ``wide``)."""
+def _print_table(table: pd.DataFrame, fmt: str, *, wide: bool = False, **layout: Sequence[str]) -> None:
+    """CSV and JSON whole; a table sized for the terminal (every cell whole with ``wide``), laid
+    out by :func:`zjnlp.terminal.format_table`'s ``expendable`` and ``right_aligned``."""
     if fmt == "csv":
         table.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -55,7 +56,7 @@ def _print_table(table: pd.DataFrame, fmt: str, *, wide: bool = False) -> None:
     else:
         from zjnlp.terminal import format_table
 
-        print(format_table(table, wide=wide))
+        print(format_table(table, wide=wide, **layout))
 
 
 def _print_tokens(table: pd.DataFrame, fmt: str, *, wide: bool = False) -> None:
@@ -327,6 +328,8 @@ COMMANDS: tuple[Command, ...] = (
             _part_kind(signature="zjnlp.structure:units"),
         ),
         example="zjnlp sections report.txt --by section --part-kind plan --format csv",
+        show=functools.partial(_print_table, expendable=(
+            "start", "end", "part_kind_inferred", "role_basis", "headline", "part_title", "section_title")),
     ),
     Command(
         "tokens", "The report's tokens (words, punctuation), from the policy-aware tokenizer.", "zjnlp.cli:_tokens",
@@ -360,6 +363,7 @@ COMMANDS: tuple[Command, ...] = (
             *_choosing(),
         ),
         example="zjnlp kwic 湛江湾 report.txt --window 10",
+        show=functools.partial(_print_table, expendable=("start", "end"), right_aligned=("left",)),
     ),
     Command(
         "themes", "Attention to themes (green development, talent, ...) in each unit.", "zjnlp.themes:score_themes",
@@ -383,6 +387,7 @@ COMMANDS: tuple[Command, ...] = (
             *_choosing(),
         ),
         example="zjnlp targets report.txt --include all --format csv",
+        show=functools.partial(_print_table, expendable=("start", "end")),
     ),
     Command(
         "discover", "Candidate new words over all the FILEs, best first.", "zjnlp.cli:_text",

@@ -16,6 +16,8 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # loaded when a table is printed, not for --help
+    from collections.abc import Sequence
+
     import pandas as pd
 
 __all__ = ["HelpFormatter", "format_number", "format_table", "terminal_width", "width", "wrap"]
@@ -45,16 +47,17 @@ def width(text: str) -> int:
     )
 
 
-def _shorten(text: str, columns: int) -> str:
+def _shorten(text: str, columns: int, *, keep_end: bool = False) -> str:
+    """``text`` in at most ``columns`` display columns: its start and "…", or "…" and its end."""
     if width(text) <= columns:
         return text
     kept, used = [], 0
-    for char in text:
+    for char in reversed(text) if keep_end else text:
         used += width(char)
         if used > columns - 1:
             break
         kept.append(char)
-    return "".join(kept) + "…"
+    return "…" + "".join(reversed(kept)) if keep_end else "".join(kept) + "…"
 
 
 def format_number(value: float) -> str:
@@ -95,7 +98,14 @@ def _cells(column: pd.Series) -> tuple[list[str], bool]:
     return cells, numeric
 
 
-def format_table(table: pd.DataFrame, *, columns: int | None = None, wide: bool = False) -> str:
+def format_table(
+    table: pd.DataFrame,
+    *,
+    columns: int | None = None,
+    wide: bool = False,
+    expendable: Sequence[str] = (),
+    right_aligned: Sequence[str] = (),
+) -> str:
     """``table`` as aligned text no wider than ``columns`` (default: the terminal's).
 
     Parameters
@@ -105,6 +115,13 @@ def format_table(table: pd.DataFrame, *, columns: int | None = None, wide: bool 
         The width to fit; :func:`terminal_width` when omitted.
     wide : bool, default=False
         Show every column and every cell whole, whatever the width.
+    expendable : sequence of str, default=()
+        Columns worth less than whole cells of the others: when the table is too wide, these
+        are left out first, in this order, before any cell is shortened (offsets, flags and
+        titles beside the text a reader came for).
+    right_aligned : sequence of str, default=()
+        Text columns aligned right and shortened at their start, so that their end shows
+        (the left context of a keyword in context, whose end touches the match).
 
     Returns
     -------
@@ -120,6 +137,12 @@ def format_table(table: pd.DataFrame, *, columns: int | None = None, wide: bool 
     term        count  per_1000
     绿色发展       12     1.235
     新质生产力      3       0.5
+    >>> print(format_table(table, columns=24, expendable=["count"]))
+    term        per_1000
+    绿色发展       1.235
+    新质生产力       0.5
+    (1 more column: count;
+    --wide shows it)
     """
     if table.empty:
         return "(no rows)"
@@ -130,20 +153,30 @@ def format_table(table: pd.DataFrame, *, columns: int | None = None, wide: bool 
     widths = [max([width(name)] + [width(cell) for cell in column]) for name, column in zip(names, cells)]
     shown = list(range(len(names)))
     if not wide:
-        widths = _fit(names, widths, numeric, limit)
-        while len(shown) > 1 and sum(widths[i] for i in shown) + len(_GAP) * (len(shown) - 1) > limit:
+        def too_wide() -> bool:
+            return sum(widths[i] for i in shown) + len(_GAP) * (len(shown) - 1) > limit
+
+        for name in expendable:
+            if too_wide() and name in names and len(shown) > 1:
+                shown.remove(names.index(name))
+        fitted = _fit([names[i] for i in shown], [widths[i] for i in shown], [numeric[i] for i in shown], limit)
+        widths = [fitted[shown.index(i)] if i in shown else widths[i] for i in range(len(names))]
+        while len(shown) > 1 and too_wide():
             shown.pop()
     lines = []
     for row in [names, *zip(*cells)]:
         parts = []
         for i in shown:
-            cell = _shorten(row[i], widths[i])
+            right = numeric[i] or names[i] in right_aligned
+            cell = _shorten(row[i], widths[i], keep_end=right)
             pad = " " * (widths[i] - width(cell))
-            parts.append(pad + cell if numeric[i] else cell + pad)
+            parts.append(pad + cell if right else cell + pad)
         lines.append(_GAP.join(parts).rstrip())
     left_out = [names[i] for i in range(len(names)) if i not in shown]
     if left_out:
-        lines.extend(wrap(f"({len(left_out)} more columns: {', '.join(left_out)}; --wide shows them)", limit))
+        more = f"1 more column: {left_out[0]}; --wide shows it" if len(left_out) == 1 else (
+            f"{len(left_out)} more columns: {', '.join(left_out)}; --wide shows them")
+        lines.extend(wrap(f"({more})", limit))
     return "\n".join(lines)
 
 
