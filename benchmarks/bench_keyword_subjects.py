@@ -12,11 +12,16 @@ word or ordinal), ``generic`` (a generic verb or adjective), ``fragment`` (a pie
 word). The rate of non-subjects is reported with its Wilson 95% interval; the goal is at
 most 1 in 10.
 
-Two samples: ``keyword_subjects_sample.csv`` (seed 18) was drawn with the first three
-filters and then used to choose the ``"pos"`` filter and the abstract nouns of the generic
-list (tuning); ``keyword_subjects_fresh.csv`` (seed 1818, none of the first sample's
-keywords of a section) was drawn with every filter on and labelled before looking at what
-any filter does: its rate is the measure.
+Three samples, each excluding the earlier ones' keywords of a section:
+``keyword_subjects_sample.csv`` (seed 18) was drawn with the first three filters and then
+used to choose the ``"pos"`` filter and the abstract nouns of the generic list (tuning);
+``keyword_subjects_fresh.csv`` (seed 1818) was drawn with every filter on and labelled
+before looking at what any filter does, then used for the ``"clauses"`` filter (tuning
+since); ``keyword_subjects_fresh2.csv`` (seed 1819) was drawn on the rebuilt lexicon
+and labelled by the rule in its header lines before any change, then read for the
+``"clauses"`` filter and the wider net of abstract nouns (tuning since);
+``keyword_subjects_fresh3.csv`` (seed 1820) was drawn with every filter on, labelled by the
+same rule before looking at what any filter does: its rate is the measure.
 """
 
 from __future__ import annotations
@@ -32,9 +37,21 @@ from zjnlp.read import read_report
 
 ROOT = Path(__file__).resolve().parents[1]
 TUNING = ROOT / "benchmarks" / "keyword_subjects_sample.csv"
-LABELS = ROOT / "benchmarks" / "keyword_subjects_fresh.csv"
+FRESH = ROOT / "benchmarks" / "keyword_subjects_fresh.csv"
+MAIN = ROOT / "benchmarks" / "keyword_subjects_fresh2.csv"
+LABELS = ROOT / "benchmarks" / "keyword_subjects_fresh3.csv"
+SAMPLES = (
+    (TUNING, "tuning sample, three filters"),
+    (FRESH, "second sample, four filters (tuning since)"),
+    (MAIN, "third sample, four filters on the rebuilt lexicon (tuning since)"),
+    (LABELS, "fourth sample, every filter"),
+)
 SAMPLE = 200
-SEED = 1818
+SEED = 1820
+RULE = (
+    "# Labelled by reading each keyword in its section, not by the filters' lists. subject: names a thing, field, institution, place, indicator, programme or activity an analyst would index the section by (教育, 低保, 知识产权保护, 济青, 达标率), a fixed policy name that is a verb phrase included (扩大内需, 提振消费).",
+    '# generic: a verb, adjective or abstract noun that names no subject (落地, 优质, 地位, 空间, 文章 as in 做好…文章), an idiom or a clause (营商环境持续优化), or a generic verb or adverb stuck to a subject (新建绿色矿山, 科学开展国土绿化). quantity: a number, measure word or ordinal (万亩, 二期, 第三). fragment: a piece of a word or a string across word boundaries (中科 of 中科曙光, 建成投产大中型).',
+)
 GOAL = 0.10
 
 
@@ -45,15 +62,21 @@ def draw() -> None:
         table = table[table["section"].notna() & table["part"].notna()]
         name = path.relative_to(ROOT / "seeds").as_posix()
         rows += [(name, int(part), int(section), int(rank), term) for part, section, rank, term in table[["part", "section", "rank", "term"]].itertuples(index=False)]
-    with TUNING.open(encoding="utf-8") as tuning:
-        seen = {(row["report"], int(row["part"]), int(row["section"]), row["term"]) for row in csv.DictReader(tuning)}
+    seen = {(row["report"], int(row["part"]), int(row["section"]), row["term"]) for path, _ in SAMPLES[:-1] for row in _rows(path)}
     rows = [row for row in rows if (row[0], row[1], row[2], row[4]) not in seen]
     sample = sorted(random.Random(SEED).sample(rows, SAMPLE))
     with LABELS.open("w", newline="", encoding="utf-8") as out:
+        out.write("\n".join(RULE) + "\n")
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["report", "part", "section", "rank", "term", "label"])
         writer.writerows(row + ("",) for row in sample)
     print(f"{len(rows)} keywords in top-10 lists; {SAMPLE} drawn into {LABELS.relative_to(ROOT)}")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a labelled sample, less its header lines of ``#`` (the labelling rule)."""
+    with path.open(encoding="utf-8") as labels:
+        return list(csv.DictReader(line for line in labels if not line.startswith("#")))
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -65,9 +88,8 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 def rate() -> None:
     print("top-10 TF-IDF keywords of numbered sections, drawn at random and labelled by reading")
-    for path, what in ((TUNING, "tuning sample, three filters"), (LABELS, "fresh sample, every filter")):
-        with path.open(encoding="utf-8") as labels:
-            rows = list(csv.DictReader(labels))
+    for path, what in SAMPLES:
+        rows = _rows(path)
         kinds = {}
         for row in rows:
             kinds[row["label"]] = kinds.get(row["label"], 0) + 1

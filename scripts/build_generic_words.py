@@ -11,7 +11,9 @@ REPORTS of the reports. A word that names a subject (生态, 教育) is used in 
 that subject; 达到, 增加, 改造 are used in all of them. Words already in the general or
 policy stopword lists are left out (they are dropped anyway), and so are the few widespread
 words that were read as naming a subject (SUBJECTS). Nouns as widespread mostly name
-subjects (企业, 教育); only those read as naming none (ABSTRACT_NOUNS: 问题, 结果) enter.
+subjects (企业, 教育); only those read as naming none (ABSTRACT_NOUNS: 问题, 结果) enter,
+from the nouns in at least NOUN_SPREAD of the parts and NOUN_REPORTS of the reports (a wider
+net than the verbs': an abstract noun is rarer than a generic verb, and reading guards it).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ TAGS = frozenset({"v", "vd", "a", "ad"})
 SPREAD = 0.2
 REPORTS = 0.8
 # Read and kept out: spread as widely, but each names a subject a section can be about.
-SUBJECTS = frozenset({"就业", "开放", "收入", "保护"})
+SUBJECTS = frozenset({"就业", "开放", "收入", "保护", "治理"})
 # Nouns (n, vn) spread as widely are mostly subjects (企业, 教育, 农业, 金融); these were
 # read, among the nouns that pass SPREAD and REPORTS, as naming no subject of their own:
 # abstractions, forms of words and the speaker's frame (问题, 基础, 结果, 中央, 国际).
@@ -42,8 +44,17 @@ ABSTRACT_NOUNS = frozenset({
     "困难", "变化", "结果", "影响", "核心", "合理", "统一", "指导", "活动", "中心", "制度", "中央",
     "国际", "现代化", "领导", "大会", "会议", "单位", "标准", "行业", "计划", "战略", "思想", "世界",
     "国家", "代表", "地区",
+    # read from the nouns in at least NOUN_SPREAD of the parts and NOUN_REPORTS of the reports
+    "社会", "人民", "群众", "部门", "人员", "同志", "全民", "关系", "方针", "原则", "情况", "步伐",
+    "关心", "进展", "方式", "优势", "贡献", "突破", "积极性", "经验", "规范", "总体", "活力", "比重",
+    "办法", "全部", "部分", "方向", "关键", "责任", "成绩", "成就", "形式", "形势", "效益", "布局",
+    "因素", "实际", "部署", "过程", "动力", "空间", "地位", "胜利", "现象", "程度", "压力", "挑战",
+    "主体", "潜力", "事项", "信心", "功能", "专项", "导向", "传统", "开局", "差距", "时代", "优质",
+    "个人", "结构", "政策措施",
 })
 NOUN_TAGS = frozenset({"n", "vn"})
+NOUN_SPREAD = 0.1
+NOUN_REPORTS = 0.5
 
 
 def jieba_tags() -> dict[str, str]:
@@ -76,8 +87,10 @@ def build() -> str:
     dropped = stopwords("general") | stopwords("policy") | SUBJECTS
     chosen = sorted(
         (word for word, count in parts.items()
-         if (tags.get(word) in TAGS or tags.get(word) in NOUN_TAGS and word in ABSTRACT_NOUNS)
-         and word not in dropped and count >= SPREAD * n_parts and reports[word] >= REPORTS * len(files)),
+         if word not in dropped and (
+             tags.get(word) in TAGS and count >= SPREAD * n_parts and reports[word] >= REPORTS * len(files)
+             or tags.get(word) in NOUN_TAGS and word in ABSTRACT_NOUNS
+             and count >= NOUN_SPREAD * n_parts and reports[word] >= NOUN_REPORTS * len(files))),
         key=lambda word: (-parts[word], word),
     )
     header = f"""# zjnlp generic words: verbs, adjectives and abstract nouns that policy prose uses in every part of every report.
@@ -85,8 +98,8 @@ def build() -> str:
 # {n_parts} numbered parts: words jieba's dictionary tags v, vd, a or ad, found in at least
 # {SPREAD:.0%} of the parts and {REPORTS:.0%} of the reports, less the general and policy stopwords
 # and, after reading, {" ".join(sorted(SUBJECTS))}: as widespread, but each names a subject;
-# and the nouns (n, vn) as widespread that were read as naming no subject (ABSTRACT_NOUNS
-# in the script: 问题, 基础, 结果, 中央 …).
+# and the nouns (n, vn) in at least {NOUN_SPREAD:.0%} of the parts and {NOUN_REPORTS:.0%} of the reports that were read
+# as naming no subject (ABSTRACT_NOUNS in the script: 问题, 基础, 结果, 关键, 地位, 空间 …).
 # Used by the "generic" keyword filter (zjnlp.keywords). One word a line, with its share of parts
 # after "#" for the reader.
 """

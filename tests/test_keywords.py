@@ -562,8 +562,24 @@ def test_generic_list_holds_verbs_and_the_abstract_nouns_read_as_no_subject():
     from zjnlp.keywords import generic_words
 
     words = generic_words()
-    assert {"达到", "改造", "问题", "结果"} <= words
-    assert not {"教育", "企业", "就业"} & words
+    assert {"达到", "改造", "问题", "结果", "关键", "地位", "空间"} <= words
+    assert not {"教育", "企业", "就业", "治理", "民生"} & words
+
+
+def test_clause_filter_drops_subject_adverb_predicate_and_keeps_named_subjects():
+    from zjnlp.keywords import is_clause
+
+    clauses = ["营商环境持续优化", "结构进一步调整", "文化生活更加丰富", "工业生产逐步回升"]
+    kept = ["营商环境", "可持续发展", "专精特新企业", "农民工就近就业", "失业人员再就业", "优化", "乡村振兴"]
+    assert all(map(is_clause, clauses))
+    assert not any(map(is_clause, kept))
+
+
+def test_clause_filter_can_be_turned_off():
+    text = "（一）营商环境持续优化。营商环境持续优化。\n（二）发展教育。"
+    on = set(term_frequencies(text, by="section")["term"])
+    off = set(term_frequencies(text, by="section", filters=("quantities", "generic", "fragments", "pos"))["term"])
+    assert "营商环境持续优化" in off and "营商环境持续优化" not in on
 
 
 def test_each_filter_can_be_turned_off():
@@ -582,7 +598,7 @@ def test_unknown_filter_is_refused():
 def test_keyword_subject_sample_is_labelled_with_known_kinds():
     import csv
 
-    for name in ["keyword_subjects_sample.csv", "keyword_subjects_fresh.csv"]:
+    for name in ["keyword_subjects_sample.csv", "keyword_subjects_fresh.csv", "keyword_subjects_fresh2.csv", "keyword_subjects_fresh3.csv"]:
         path = Path(__file__).resolve().parents[1] / "benchmarks" / name
         with path.open(encoding="utf-8") as sample:
             rows = list(csv.DictReader(line for line in sample if not line.startswith("#")))

@@ -42,7 +42,7 @@ from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError, check_whole_number
 from zjnlp.read import Report, looks_like_path, read_report
 from zjnlp.structure import PartKinds, Unit, as_report, sentences, unit_columns, units
-from zjnlp.tokenize import Tokenizes, is_nominal, is_word
+from zjnlp.tokenize import _COMPOUND_TAGS, NOMINAL_TAGS, Tokenizes, _parts, is_nominal, is_word, jieba_tags
 
 __all__ = [
     "FREQUENCY_COLUMNS",
@@ -101,8 +101,8 @@ def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- keyword filters
 
-KeywordFilter = Literal["quantities", "generic", "fragments", "pos"]
-DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments", "pos")
+KeywordFilter = Literal["quantities", "generic", "fragments", "pos", "clauses"]
+DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments", "pos", "clauses")
 _NUMERALS = "0-9０-９〇零一二三四五六七八九十百千万亿两几"
 
 
@@ -219,6 +219,43 @@ def is_subject_word(term: str) -> bool:
     return term in _theme_terms() or is_nominal(term)
 
 
+_ADVERB_TAGS = frozenset({"d", "vd"})
+_PREDICATE_TAGS = frozenset({"v", "vn", "a"})
+
+
+@cache
+def is_clause(term: str) -> bool:
+    """Whether a term is a clause that says how a subject fares: the ``"clauses"`` keyword filter.
+
+    A term jieba's dictionary does not hold as one word (a policy-lexicon entry, an HMM
+    compound), split into its parts as :func:`zjnlp.tokenize.is_nominal` splits it, is a
+    clause when it ends in a verb or an adjective that follows an adverb of two characters
+    or more, after a noun: subject, adverb, predicate (营商环境 / 持续 / 优化, 框架 / 初步 /
+    建立, 文化生活 / 更加 / 丰富). The subject is counted on its own where the report names
+    it. A term of a packaged theme lexicon, or one ending in such a term, is kept (农民工 /
+    就近 / 就业); so are 可持续发展 (no noun before the adverb) and 专精特新 (one-character
+    adverb).
+
+    Examples
+    --------
+    >>> [is_clause(term) for term in ["营商环境持续优化", "结构进一步优化", "可持续发展", "营商环境"]]
+    [True, True, False, False]
+    """
+    tags = jieba_tags()
+    if term in _theme_terms() or tags.get(term, "l") not in _COMPOUND_TAGS:
+        return False
+    parts = _parts(term, tags)
+    kinds = [tags.get(part) for part in parts]
+    return (
+        len(parts) >= 3
+        and parts[-1] not in _theme_terms()
+        and kinds[-1] in _PREDICATE_TAGS
+        and kinds[-2] in _ADVERB_TAGS
+        and len(parts[-2]) > 1
+        and any(kind in NOMINAL_TAGS or kind in _COMPOUND_TAGS for kind in kinds[:-2])
+    )
+
+
 @cache
 def _theme_terms() -> frozenset[str]:
     from zjnlp.themes import available_lexicons, load_lexicon
@@ -239,7 +276,7 @@ def _filtered_words(text: str, tokenizer: Tokenizes, filters: Iterable[KeywordFi
 def _check_filters(filters: Iterable[KeywordFilter] | None) -> tuple[KeywordFilter, ...]:
     chosen = () if filters is None else ((filters,) if isinstance(filters, str) else tuple(filters))
     if not all(item in DEFAULT_FILTERS for item in chosen):
-        raise OptionError("filters", filters, "a tuple of 'quantities', 'generic', 'fragments', 'pos', or None for no filter")
+        raise OptionError("filters", filters, "a tuple of 'quantities', 'generic', 'fragments', 'pos', 'clauses', or None for no filter")
     return chosen
 
 
@@ -257,6 +294,7 @@ class _Terms:
     min_length: int
     quantities: bool = False
     subjects: bool = False
+    clauses: bool = False
 
     def _classify(self, text: str) -> tuple[list[str], set[str], set[str]]:
         """The tokens of ``text``, and which of the distinct ones are words and terms."""
@@ -274,6 +312,7 @@ class _Terms:
             is_term(word, self.stopwords, self.min_length)
             and not (self.quantities and is_quantity(word))
             and (not self.subjects or is_subject_word(word))
+            and not (self.clauses and is_clause(word))
         )
 
     def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
@@ -307,7 +346,7 @@ def _terms(
     filters = _check_filters(filters)
     tokenizer = tokenizer or _default_tokenizer(text)
     dropped = _stopword_set(stopwords) | _filtered_words(text, tokenizer, filters)
-    return _Terms(tokenizer, dropped, min_length, "quantities" in filters, "pos" in filters)
+    return _Terms(tokenizer, dropped, min_length, "quantities" in filters, "pos" in filters, "clauses" in filters)
 
 
 def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> tuple[pd.DataFrame, list[str]]:
@@ -359,7 +398,7 @@ def term_frequencies(
         see :func:`zjnlp.tokenize.stopwords`), several of these, a set of words, or none.
     min_length : int, default=2
         Shortest term, in characters (2 drops single characters such as 的, 和).
-    filters : tuple of {"quantities", "generic", "fragments", "pos"}, or None, default=("quantities", "generic", "fragments", "pos")
+    filters : tuple of {"quantities", "generic", "fragments", "pos", "clauses"}, or None, default=("quantities", "generic", "fragments", "pos", "clauses")
         Named filters that drop tokens which are not subjects; ``None`` or ``()`` for none.
         ``"quantities"``: quantities, measure words and ordinals (万亩, 二期, 第三;
         :func:`is_quantity`). ``"generic"``: the verbs and adjectives used in every part of
@@ -367,6 +406,8 @@ def term_frequencies(
         HMM glued from unknown characters that occur once or cut a dictionary word
         (居全国第; :func:`fragments`). ``"pos"``: words that are not nouns by jieba's
         dictionary tags, verbs and adjectives (作出, 幸福; :func:`is_subject_word`).
+        ``"clauses"``: phrases that state how a subject fares, not name it
+        (营商环境持续优化; :func:`is_clause`).
     appendices : bool, default=False
         Count the appendices (名词解释, lists of 民生实事) too; left out by default.
     part_kind : str or iterable of str, optional
