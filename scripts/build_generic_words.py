@@ -23,11 +23,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import jieba
-
 from zjnlp.read import read_report
 from zjnlp.structure import units
-from zjnlp.tokenize import Tokenizer, is_word, stopwords
+from zjnlp.tokenize import Tokenizer, is_word, jieba_tags, stopwords
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "zjnlp" / "data" / "generic_words.txt"
@@ -55,15 +53,6 @@ ABSTRACT_NOUNS = frozenset({
 NOUN_TAGS = frozenset({"n", "vn"})
 NOUN_SPREAD = 0.1
 NOUN_REPORTS = 0.5
-
-
-def jieba_tags() -> dict[str, str]:
-    tags = {}
-    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as dictionary:
-        for line in dictionary:
-            word, _, tag = line.split()
-            tags[word] = tag
-    return tags
 
 
 def build() -> str:

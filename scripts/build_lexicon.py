@@ -45,10 +45,11 @@ from zjnlp.tokenize import (
     _HAN_RUN,
     ALIGNED,
     MAX_TERM_LENGTH,
+    NOMINAL_TAGS,
     Tokenizer,
-    _jieba_tags,
     discover_words,
     harvest_quoted_terms,
+    jieba_tags,
     stopwords,
 )
 
@@ -97,7 +98,7 @@ def curated_terms() -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-# jieba's tags (zjnlp.tokenize._jieba_tags) that make a string a clause, not a term, when
+# jieba's tags (zjnlp.tokenize.jieba_tags) that make a string a clause, not a term, when
 # its first or last word has them, or when a word inside it has them.
 _CLAUSE_FIRST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "vd", "u", "uj", "ul", "y", "f"})
 _CLAUSE_LAST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "u", "uj", "ul", "y", "f"})
@@ -118,7 +119,7 @@ def is_clause(term: str, jieba: rjieba.Jieba, openers: frozenset[str] = frozense
     words = jieba.cut(term, False)
     if len(words) < 2:
         return False
-    tags = [_jieba_tags().get(word, "") for word in words]
+    tags = [jieba_tags().get(word, "") for word in words]
     return (
         tags[0] in _CLAUSE_FIRST
         or (tags[0] == "v" and tags[-1] != "v" and words[0] not in openers)
@@ -189,13 +190,13 @@ def compound_terms(texts: list[str], tokenizer: Tokenizer, openers: frozenset[st
 
 
 # jieba's tags of nouns, verbal and adjectival nouns and abbreviations: what a compound ends with.
-_NOUN_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "ng", "vn", "an", "j"})
+_NOUN_TAGS = NOMINAL_TAGS - {"s"}  # a place word (s: 东部, 身边) does not end a term
 
 
 def _is_noun(term: str, jieba: rjieba.Jieba, openers: frozenset[str]) -> bool:
     """A noun phrase: not a clause, does not open with a verb or adjective, ends with a noun (tags of jieba's dictionary)."""
     words = jieba.cut(term, False)
-    tags = _jieba_tags()
+    tags = jieba_tags()
     return not is_clause(term, jieba, openers) and tags.get(words[0]) not in ("v", "a") and tags.get(words[-1]) in _NOUN_TAGS
 
 

@@ -42,7 +42,15 @@ from zjnlp.context import term_pattern
 from zjnlp.errors import InputError, OptionError, check_whole_number
 from zjnlp.read import Report, looks_like_path, read_report
 from zjnlp.structure import PartKinds, Unit, as_report, sentences, unit_columns, units
-from zjnlp.tokenize import _COMPOUND_TAGS, NOMINAL_TAGS, Tokenizes, _parts, is_nominal, is_word, jieba_tags
+from zjnlp.tokenize import (
+    _COMPOUND_TAGS,
+    NOMINAL_TAGS,
+    Tokenizes,
+    _parts,
+    is_nominal,
+    is_word,
+    jieba_tags,
+)
 
 __all__ = [
     "FREQUENCY_COLUMNS",

@@ -561,12 +561,6 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 @cache
-def _jieba_tags() -> dict[str, str]:
-    """The part-of-speech tag jieba's dictionary gives each of its words (n, v, vn …)."""
-    return dict(_TAGGED.findall((importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")))
-
-
-@cache
 def term_heads() -> frozenset[str]:
     """The heads of compound terms (工程, 平台, 保险, 示范区 …), from ``data/term_heads.txt``.
 
@@ -608,7 +602,7 @@ def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[
     ['潮汕机场', '地方债务']
     """
     tokenizer = tokenizer or Tokenizer()
-    tags, heads = _jieba_tags(), term_heads()
+    tags, heads = jieba_tags(), term_heads()
     skip = stopwords("general") | stopwords("policy")
     found: dict[str, None] = {}
     for modifier, head in zip(tokens, tokens[1:]):
@@ -908,14 +902,7 @@ def jieba_tags() -> dict[str, str]:
     >>> tags["教育"], tags["改善"], tags["幸福"]
     ('vn', 'v', 'a')
     """
-    import jieba
-
-    tags = {}
-    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as dictionary:
-        for line in dictionary:
-            word, _, tag = line.split()
-            tags[word] = tag
-    return tags
+    return dict(_TAGGED.findall((importlib.resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")))
 
 
 def is_nominal(word: str) -> bool:
