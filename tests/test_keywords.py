@@ -604,3 +604,14 @@ def test_keyword_subject_sample_is_labelled_with_known_kinds():
             rows = list(csv.DictReader(line for line in sample if not line.startswith("#")))
         assert len(rows) == 200
         assert {row["label"] for row in rows} <= {"subject", "generic", "fragment", "quantity"}
+
+
+def test_generic_words_rebuild_identically():
+    """The generic list is what scripts/build_generic_words.py makes of the corpora with the
+    shipped tokenizer: a rebuilt policy lexicon must come with a rebuilt list."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_generic_words", ROOT / "scripts" / "build_generic_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run scripts/build_generic_words.py"
