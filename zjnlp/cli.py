@@ -294,7 +294,7 @@ def _discover_columns() -> str:
         "pmi": "cohesion", "right_entropy": "freedom at the edges",
         "in_dictionary": "the tokenizer knows it already",
         "aligned": "share of occurrences that start and end at token boundaries",
-        "example": "the line of its first occurrence",
+        "example": "its first occurrence, 12 characters either side",
     }
     return f"Columns: {_described(DISCOVER_COLUMNS, notes)}."
 
@@ -402,6 +402,8 @@ COMMANDS: tuple[Command, ...] = (
                    default=True, corpus=True, switch=True),
         ),
         example="zjnlp discover reports/*.txt --min-count 10 --top 100",
+        # the word and where it occurs matter more than the statistics behind its score
+        show=functools.partial(_print_table, expendable=("in_dictionary", "aligned", "left_entropy", "right_entropy")),
         several="\nThe files are read in parallel and make one corpus.",
     ),
 )

@@ -753,8 +753,8 @@ def discover_words(
         (``log(count) * pmi * min(left_entropy, right_entropy)``, 0 when any factor is
         negative), ``in_dictionary`` (bool: the tokenizer knows it already), ``aligned``
         (share of its occurrences that start and end at the tokenizer's token
-        boundaries) and ``example`` (the line of its first occurrence, up to 60
-        characters around it).
+        boundaries) and ``example`` (its first occurrence with up to 12 characters of its
+        line on each side: enough to judge it, short enough that a terminal shows the word).
 
     Raises
     ------
@@ -953,7 +953,7 @@ def _parts(word: str, words: dict[str, str], longest: int = 8) -> list[str]:
     return best[-1]
 
 
-def _example(text: str, at: int, length: int, width: int = 30) -> str:
+def _example(text: str, at: int, length: int, width: int = 12) -> str:
     start = max(text.rfind("\n", 0, at) + 1, at - width)
     end = text.find("\n", at + length)
     end = min(len(text) if end == -1 else end, at + length + width)
