@@ -199,6 +199,8 @@ def test_plot_timeline_marks_the_highlighted_point():
     ax = plotting.plot_timeline(table, highlight={"湛江市 2023": (2023, 4.0)})
     assert ax.lines[0].get_xdata().tolist() == [2021, 2022, 2023]
     assert ax.collections[0].get_offsets().tolist() == [[2023.0, 4.0]]
+    assert ax.get_legend_handles_labels()[1] == ["国务院政府工作报告", "湛江市 2023"]
+    assert not ax.texts  # named in the legend, not by a label over the line
     _drawn(ax)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import cycle
 from pathlib import Path
 from typing import Literal
 
@@ -381,7 +382,8 @@ def plot_timeline(
     table : pandas.DataFrame
         One row per report with columns ``x`` and ``y``.
     highlight : mapping of str to (x, y) or (x, y, low, high), optional
-        Points drawn as red stars with their label (``{"湛江市 2023": (2023, 4.1)}``);
+        Points drawn in red, each with its own marker and named in the legend
+        (``{"湛江市 2023": (2023, 4.1)}``);
         with ``low`` and ``high``, an error bar shows the point's interval. Points that
         share an x are drawn side by side.
     label : str, default="国务院政府工作报告"
@@ -408,16 +410,14 @@ def plot_timeline(
     shared = pd.Series([point[0] for point in (highlight or {}).values()], dtype=float)
     # points at the same x are drawn side by side, 0.6 apart, so their error bars stay apart
     dodge = (shared.groupby(shared).cumcount() - (shared.groupby(shared).transform("size") - 1) / 2) * 0.6
-    for (name, point), shift in zip((highlight or {}).items(), dodge):
+    # named in the legend, each by its own marker: a label beside the point would cover the line
+    markers = [("*", 180), ("D", 60), ("s", 60), ("^", 80), ("v", 80)]
+    for (name, point), shift, (marker, size) in zip((highlight or {}).items(), dodge, cycle(markers)):
         px, py = point[0] + shift, point[1]
         if len(point) == 4:
             ax.errorbar([px], [py], yerr=[[py - point[2]], [point[3] - py]], color=HIGHLIGHT, capsize=4, linewidth=1.2, zorder=3)
-        ax.scatter([px], [py], marker="*", s=180, color=HIGHLIGHT, zorder=3)
-        ax.annotate(
-            name, (px, py), xytext=(-10, 8), textcoords="offset points", ha="right", va="bottom", color=HIGHLIGHT,
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
-        )
-    ax.margins(y=0.15)  # room above the highest point for its label
+        ax.scatter([px], [py], marker=marker, s=size, color=HIGHLIGHT, zorder=3, label=name)
+    ax.margins(y=0.15)  # room above the highest point for the legend
     if (data[y].dropna() >= 0).all():
         ax.set_ylim(bottom=0)
     ax.set_xlabel("年份")
