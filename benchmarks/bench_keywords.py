@@ -61,6 +61,7 @@ from pathlib import Path
 import pandas as pd
 
 from zjnlp import corpus
+from zjnlp.corpus import SEED_PAGE as SEED
 from zjnlp.keywords import (
     cooccurrence,
     jieba_keywords,
@@ -74,7 +75,6 @@ from zjnlp.structure import units
 from zjnlp.tokenize import Tokenizer
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 
 
 def _load_judge():

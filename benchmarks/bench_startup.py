@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
+from zjnlp.corpus import SEED_PAGE as SEED
+
 ZJNLP = str(Path(sys.executable).with_name("zjnlp"))
 LINES = {
     "python -c pass (baseline)": [sys.executable, "-c", "pass"],

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import rjieba
 
+from zjnlp.corpus import SEED_PAGE
 from zjnlp.read import read_report
 from zjnlp.tokenize import (
     POLICY_LEXICON,
@@ -170,7 +171,7 @@ def recall() -> None:
     header = HELD_OUT_LEXICON.read_text(encoding="utf-8").splitlines()
     names = next(line for line in header if line.startswith("# Held out")).partition(": ")[2].rstrip(".").split(", ")
     held_out = [(ROOT / "seeds" / name).read_text(encoding="utf-8") for name in names]
-    seed = read_report(ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt").text
+    seed = read_report(SEED_PAGE).text
     unquoted_lines = (ROOT / "tests" / "data" / "unquoted_terms.txt").read_text(encoding="utf-8").splitlines()
     unquoted = [line for line in unquoted_lines if line and not line.startswith("#")]
     reference = jieba_tokenizer()

@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from zjnlp.corpus import national, provinces
+from zjnlp.corpus import SEED_PAGE, national, provinces
 from zjnlp.read import read_report
 from zjnlp.structure import sentences
 from zjnlp.themes import (
@@ -60,7 +60,6 @@ from zjnlp.themes import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_PAGE = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 # Shares of each sample drawn from each corpus: the seed page is one report, so it gets
 # a small fixed share; the two corpora split the rest.
 STRATA = {"national": 0.44, "provinces": 0.44, "seed": 0.12}

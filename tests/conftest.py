@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from zjnlp.corpus import SEED_PAGE as SEED
+
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 
 # A small report in the shape every level of government uses.
 SMALL_REPORT = """2024年某市政府工作报告

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from zjnlp import errors
 from zjnlp.cli import EXIT_BAD_INPUT, main
 from zjnlp.context import kwic
+from zjnlp.corpus import SEED_PAGE as SEED
 from zjnlp.errors import InputError, ZjnlpError
 from zjnlp.keywords import keywords_for_cli
 from zjnlp.read import read_report
@@ -34,7 +35,6 @@ from zjnlp.tokenize import discover_words, tokens_of
 
 from .conftest import uncovered
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 UNITS = ["document", "part", "section", "paragraph"]
 
 # Each command with options that make it print everything it found, in full.

@@ -13,9 +13,9 @@ import pytest
 
 from zjnlp import __version__, errors
 from zjnlp.cli import EXIT_BAD_INPUT, _parser, main
+from zjnlp.corpus import SEED_PAGE as SEED
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 NATIONAL = sorted((ROOT / "seeds" / "national").glob("*.txt"))
 COMMANDS = ["sections", "tokens", "keywords", "kwic", "themes", "targets", "discover"]
 SMALL = "各位代表：\n推进绿色发展，建设美丽中国。\n新增就业2万人。"

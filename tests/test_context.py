@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from zjnlp.context import KWIC_COLUMNS, kwic, term_pattern
+from zjnlp.corpus import SEED_PAGE as SEED
 from zjnlp.errors import OptionError
 from zjnlp.read import read_report
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 REPORT = """（一）建设教育强市。支持粤港澳大湾区高校来湛办学。
 推进人才强市建设。对接粤港澳大湾区人才高地。
 （二）建设绿美湛江。加快建设“红树林之城”，保护红树林。"""

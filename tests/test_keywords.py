@@ -427,7 +427,7 @@ def test_cli_rejects_an_unknown_method():
 
 @pytest.fixture(scope="module")
 def seed() -> Report:
-    return load_report("seeds/zhanjiang-2023/000_07f79baf7ba8441e.txt")
+    return read_report(corpus.SEED_PAGE)
 
 
 @pytest.mark.parametrize("entry", JUDGEMENTS["report"], ids=[entry["source"] for entry in JUDGEMENTS["report"]])

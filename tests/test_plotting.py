@@ -17,13 +17,13 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from zjnlp import plotting
+from zjnlp.corpus import SEED_PAGE as SEED
 from zjnlp.read import read_report
 from zjnlp.structure import units
 from zjnlp.targets import targets
 from zjnlp.themes import available_lexicons, load_lexicon, score_themes
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 PROVINCES = ROOT / "seeds" / "provinces-2026"
 NOTEBOOKS = ROOT / "notebooks"
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from zjnlp.corpus import SEED_PAGE as SEED
 from zjnlp.errors import InputError, OptionError
 from zjnlp.read import read_report
 from zjnlp.structure import units
@@ -36,7 +37,6 @@ from zjnlp.themes import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 NATIONAL = ROOT / "seeds" / "national"
 # A packaged theme is one TOML file in zjnlp/data/themes/: the tests take the list from there.
 THEMES = sorted(path.stem for path in (ROOT / "zjnlp" / "data" / "themes").glob("*.toml"))

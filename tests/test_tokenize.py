@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zjnlp.corpus import SEED_PAGE as SEED
 from zjnlp.errors import InputError, OptionError
 from zjnlp.read import read_report
 from zjnlp.tokenize import (
@@ -33,7 +34,6 @@ from zjnlp.tokenize import (
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 HELD_OUT_LEXICON = DATA / "policy_lexicon_heldout.txt"
-SEED = ROOT / "seeds" / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 
 SENTENCE = "推进粤港澳大湾区建设，实现碳达峰碳中和。"
 # Corners where rjieba and jieba part ways unless repaired: CJK extension A (㐀), U+9FD6,

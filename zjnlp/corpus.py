@@ -29,9 +29,11 @@ import pandas as pd
 from zjnlp.errors import InputError, OptionError
 from zjnlp.read import Report, read_report
 
-__all__ = ["national", "national_report", "province_report", "provinces"]
+__all__ = ["SEED_PAGE", "national", "national_report", "province_report", "provinces"]
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+# The project's first report as scraped, byte for byte: page 5 of 5 of Zhanjiang's 2023 report.
+SEED_PAGE = SEEDS / "zhanjiang-2023" / "000_07f79baf7ba8441e.txt"
 MANIFEST = "MANIFEST.csv"
 NATIONAL = "national"
 PROVINCES = "provinces-{year}"
