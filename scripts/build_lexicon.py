@@ -71,6 +71,8 @@ HELD_OUT = (
     "provinces-2026/河南省.txt",
     "provinces-2026/湖北省.txt",
     "provinces-2026/山东省.txt",
+    "provinces-2026/重庆市.txt",
+    "provinces-2026/湖南省.txt",
 )
 FLOOR = 100
 DISCOVERY_MIN_COUNT = 4
