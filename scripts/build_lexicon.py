@@ -83,6 +83,11 @@ COMPOUND_MIN_COUNT = 3
 COMPOUND_MIN_REPORTS = 2
 COMPOUND_MIN_PMI = 3.0
 COMPOUND_MIN_ENTROPY = 0.3
+# A verb the reports follow with a number this often, in this many occurrences or more,
+# reports a quantity (增长 5%, 达到 100): a term does not end with it.
+QUANTITY_MIN_SHARE = 0.2
+QUANTITY_MIN_COUNT = 20
+_NUMBER = re.compile("[0-9.%]+|[〇一二三四五六七八九十百千万亿两几]+")
 # jieba segments only runs of these characters; a word with any other cannot come out whole.
 _JIEBA_BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+")
 _HAN = re.compile("[\u4e00-\u9fd5]")
@@ -102,21 +107,23 @@ def curated_terms() -> list[str]:
 
 # jieba's tags (zjnlp.tokenize.jieba_tags) that make a string a clause, not a term, when
 # its first or last word has them, or when a word inside it has them.
-_CLAUSE_FIRST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "vd", "u", "uj", "ul", "y", "f"})
+_CLAUSE_FIRST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "vd", "u", "uj", "ul", "y", "f", "k"})
 _CLAUSE_LAST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "u", "uj", "ul", "y", "f"})
 _CLAUSE_INSIDE = frozenset({"c", "p", "u", "uj", "ul", "y"})
 
 
-def is_clause(term: str, jieba: rjieba.Jieba, openers: frozenset[str] = frozenset()) -> bool:
+def is_clause(term: str, jieba: rjieba.Jieba, openers: frozenset[str] = frozenset(), quantity: frozenset[str] = frozenset()) -> bool:
     """Whether ``term`` reads as a clause, not a noun-like term an analyst would count.
 
     ``term`` is cut into jieba's words (no HMM) and tagged with jieba's dictionary: a
-    clause opens with an adverb, preposition, pronoun, numeral or function word; or
+    clause opens with an adverb, preposition, pronoun, numeral, function word or
+    suffix (型城市); or
     opens with a verb and ends with anything but a verb (verb + object: 遵循客观规律,
     用于发展, 入选首批国家级; verb + verb such as 辐射带动 stays), unless the verb is one
     of ``openers``, verbs that open terms elsewhere (创新 of the quoted terms); or ends with an adverb,
-    numeral or function word, or with a policy boilerplate verb (转型升级步伐加快); or
-    holds a conjunction, preposition or particle (牢固树立和践行).
+    numeral or function word, with a policy boilerplate verb (转型升级步伐加快) or with
+    one of ``quantity``, verbs that report a quantity (生产总值增长, 比例达: see
+    :func:`quantity_verbs`); or holds a conjunction, preposition or particle (牢固树立和践行).
     """
     words = jieba.cut(term, False)
     if len(words) < 2:
@@ -127,15 +134,34 @@ def is_clause(term: str, jieba: rjieba.Jieba, openers: frozenset[str] = frozense
         or (tags[0] == "v" and tags[-1] != "v" and words[0] not in openers)
         or tags[-1] in _CLAUSE_LAST
         or (tags[-1] == "v" and words[-1] in stopwords("policy"))
+        or words[-1] in quantity
         or any(tag in _CLAUSE_INSIDE for tag in tags[1:-1])
     )
 
 
-def discovered_terms(texts: list[str], openers: frozenset[str]) -> list[str]:
+def discovered_terms(texts: list[str], openers: frozenset[str], quantity: frozenset[str]) -> list[str]:
     """New words of the reports: candidates jieba's dictionary lacks, that are not phrases or clauses and join whole jieba tokens."""
     table = discover_words(texts, min_count=DISCOVERY_MIN_COUNT, max_len=MAX_LEN, tokenizer=Tokenizer(dictionary="jieba"), new_only=True)
     jieba = rjieba.Jieba()
-    return [word for word in table.word[table.score >= MIN_SCORE] if not is_clause(word, jieba, openers)]
+    return [word for word in table.word[table.score >= MIN_SCORE] if not is_clause(word, jieba, openers, quantity)]
+
+
+def quantity_verbs(texts: list[str], jieba: rjieba.Jieba) -> frozenset[str]:
+    """Verbs that report a quantity: words jieba's dictionary tags v or vn that the reports
+    (cut by jieba, no HMM) follow with a number, in Arabic or Chinese numerals, in at least
+    QUANTITY_MIN_SHARE of their QUANTITY_MIN_COUNT or more occurrences (增长, 达到, 突破,
+    超过, 下降). A string ending with one states a figure (工业增加值增长, 比例达)."""
+    tags = jieba_tags()
+    seen: Counter[str] = Counter()
+    numbered: Counter[str] = Counter()
+    for text in texts:
+        for line in text.splitlines():
+            tokens = jieba.cut(line, False)
+            for word, after in zip(tokens, tokens[1:]):
+                if tags.get(word) in ("v", "vn"):
+                    seen[word] += 1
+                    numbered[word] += bool(_NUMBER.fullmatch(after))
+    return frozenset(word for word, times in seen.items() if times >= QUANTITY_MIN_COUNT and numbered[word] >= QUANTITY_MIN_SHARE * times)
 
 
 def term_openers(terms: list[str], jieba: rjieba.Jieba) -> frozenset[str]:
@@ -144,7 +170,7 @@ def term_openers(terms: list[str], jieba: rjieba.Jieba) -> frozenset[str]:
     return frozenset(word for word, times in firsts.items() if times >= OPENER_MIN_TERMS)
 
 
-def compound_terms(texts: list[str], tokenizer: Tokenizer, openers: frozenset[str]) -> list[str]:
+def compound_terms(texts: list[str], tokenizer: Tokenizer, openers: frozenset[str], quantity: frozenset[str]) -> list[str]:
     """Pairs of whole tokens the reports join often, by chance rarely, in varied contexts.
 
     Every two neighbouring tokens of Chinese characters (the reports cut by
@@ -186,7 +212,7 @@ def compound_terms(texts: list[str], tokenizer: Tokenizer, openers: frozenset[st
         pmi = math.log(seen * total / (unigrams[pair[0]] * unigrams[pair[1]]))
         if pmi < COMPOUND_MIN_PMI or min(_entropy(before[pair]), _entropy(after[pair])) < COMPOUND_MIN_ENTROPY:
             continue
-        if _is_noun("".join(pair), jieba, openers):
+        if _is_noun("".join(pair), jieba, openers, quantity):
             kept.append("".join(pair))
     return kept
 
@@ -195,11 +221,11 @@ def compound_terms(texts: list[str], tokenizer: Tokenizer, openers: frozenset[st
 _NOUN_TAGS = NOMINAL_TAGS - {"s"}  # a place word (s: 东部, 身边) does not end a term
 
 
-def _is_noun(term: str, jieba: rjieba.Jieba, openers: frozenset[str]) -> bool:
+def _is_noun(term: str, jieba: rjieba.Jieba, openers: frozenset[str], quantity: frozenset[str]) -> bool:
     """A noun phrase: not a clause, does not open with a verb or adjective, ends with a noun (tags of jieba's dictionary)."""
     words = jieba.cut(term, False)
     tags = jieba_tags()
-    return not is_clause(term, jieba, openers) and tags.get(words[0]) not in ("v", "a") and tags.get(words[-1]) in _NOUN_TAGS
+    return not is_clause(term, jieba, openers, quantity) and tags.get(words[0]) not in ("v", "a") and tags.get(words[-1]) in _NOUN_TAGS
 
 
 def _entropy(counts: Counter) -> float:
@@ -224,9 +250,10 @@ def build(*, held_out: bool) -> str:
     jieba = rjieba.Jieba()
     quoted = sorted({term for text in texts for term in harvest_quoted_terms(text) if _HAN.match(term)})
     openers = term_openers(quoted + curated_terms(), jieba)
+    quantity = quantity_verbs(texts, jieba)
     sources = {
         "terms the reports put in quotation marks": quoted,
-        "new-word discovery": discovered_terms(texts, openers),
+        "new-word discovery": discovered_terms(texts, openers, quantity),
         "curated (scripts/lexicon_curated.txt)": curated_terms(),
     }
     seen: set[str] = set()
@@ -234,7 +261,7 @@ def build(*, held_out: bool) -> str:
     with tempfile.TemporaryDirectory() as folder:
         so_far = Path(folder) / "lexicon.txt"
         so_far.write_text("\n".join(line for lines in sections.values() for line in lines), encoding="utf-8")
-        sections["compounds of whole tokens"] = _entries(compound_terms(texts, Tokenizer(dictionary=so_far), openers), seen, jieba)
+        sections["compounds of whole tokens"] = _entries(compound_terms(texts, Tokenizer(dictionary=so_far), openers, quantity), seen, jieba)
     body = "\n".join(f"# --- {title}: {len(lines)} terms\n" + "\n".join(lines) for title, lines in sections.items())
     return _header(files, held_out=held_out, terms=len(seen)) + body + "\n"
 
@@ -266,8 +293,9 @@ def _header(files: list[Path], *, held_out: bool, terms: int) -> str:
 #      policy-boilerplate word or end with 建设 or 工作, and those that start or end inside a jieba token in more
 #      than {1 - ALIGNED:.0%} of their occurrences (河流域 from 黄河/流域);
 #      Also left out: clauses (is_clause: a first or last word that is an adverb,
-#      numeral, pronoun or function word, a verb followed by its object, a policy
-#      boilerplate verb last, a conjunction or particle inside; tags from jieba's dictionary;
+#      numeral, pronoun or function word, a suffix first, a verb followed by its object, a policy
+#      boilerplate verb or a verb the reports follow with a number (增长, 达到) last,
+#      a conjunction or particle inside; tags from jieba's dictionary;
 #      a verb first is allowed when it opens {OPENER_MIN_TERMS} or more quoted or curated terms);
 #   3. scripts/lexicon_curated.txt, general policy vocabulary written by hand for the
 #      project (not from the seed page or the held-out reports);

@@ -345,6 +345,14 @@ def test_for_text_discover_keeps_chained_compounds_whole():
     assert "推动平台" not in tokens
 
 
+def test_compounds_join_a_name_to_a_name_head():
+    jieba = Tokenizer(dictionary="jieba")
+    tokens = jieba.cut("加快川藏铁路建设，扩建长沙机场，新建社区公园")
+    found = compounds(tokens, tokenizer=jieba)
+    assert "川藏" not in jieba and {"川藏铁路", "长沙机场"} <= set(found)
+    assert "社区公园" not in found  # 社区 is no name, and 公园 takes only names
+
+
 def _build_lexicon_module():
     spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "scripts" / "build_lexicon.py")
     module = importlib.util.module_from_spec(spec)
@@ -372,6 +380,19 @@ def test_is_clause(term, clause):
     assert _build_lexicon_module().is_clause(term, rjieba.Jieba()) is clause
 
 
+def test_a_term_does_not_end_with_a_verb_that_reports_a_quantity():
+    import rjieba
+
+    module = _build_lexicon_module()
+    jieba = rjieba.Jieba()
+    text = "地区生产总值增长5.5%，粮食产量达到1.4万亿斤，进出口总额突破3万亿元。推进乡村振兴，乡村振兴取得成效。" * 20
+    quantity = module.quantity_verbs([text], jieba)
+    assert {"增长", "达到", "突破"} <= quantity and "推进" not in quantity
+    assert module.is_clause("生产总值增长", jieba, quantity=quantity)
+    assert not module.is_clause("乡村振兴", jieba, quantity=quantity)
+    assert module.is_clause("型城市", jieba)  # a suffix first
+
+
 def test_lexicons_rebuild_identically():
     """The shipped and the held-out lexicons are what scripts/build_lexicon.py makes of the
     corpora with today's code: a change to discovery must come with a rebuild."""
@@ -382,13 +403,16 @@ def test_lexicon_holds_no_clauses_found_as_keywords():
     assert {"遵循客观规律", "牢固树立和践行", "转型升级步伐加快", "入选首批国家级", "用于发展"}.isdisjoint(policy_terms())
 
 
-@pytest.mark.parametrize(("labels", "floor"), [("policy_terms_labels.csv", 0.72), ("policy_terms_fresh.csv", 0.54)])
+@pytest.mark.parametrize(
+    ("labels", "floor"),
+    [("policy_terms_labels.csv", 0.72), ("policy_terms_fresh.csv", 0.54), ("policy_terms_fresh2.csv", 0.58)],
+)
 def test_labelled_recall_does_not_fall(labels, floor):
     """Recall of unquoted labelled terms with for_text(discover=True) on the held-out lexicon.
 
-    Measured 74.7% (first set) and 57.0% (fresh set) on the lexicon as last rebuilt
-    (benchmarks/bench_tokenize.py prints them with their intervals); the floors sit a
-    little below, to catch a change that loses terms.
+    Measured 74.0% (first set), 56.4% (fresh set) and 60.4% (third set) on the lexicon as
+    last rebuilt (benchmarks/bench_tokenize.py prints them with their intervals); the
+    floors sit a little below, to catch a change that loses terms.
     """
     with (DATA / labels).open(encoding="utf-8") as file:
         rows = [row for row in csv.DictReader(file) if row["quoted"] == "no"]

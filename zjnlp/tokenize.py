@@ -12,7 +12,8 @@ jieba's dictionary breaks the vocabulary government work reports are made of
 - :func:`harvest_quoted_terms`: those terms (“揭榜挂帅”, “放管服”), without quoted
   sentences, numbers and scraps.
 - :func:`compounds`: a document's modifier + head compounds (潮汕 + 机场, 地方 + 债务),
-  heads from ``data/term_heads.txt``, which ``for_text(discover=True)`` keeps whole.
+  heads from ``data/term_heads.txt``, and its names of built things (川藏 + 铁路),
+  heads from ``data/name_heads.txt``, which ``for_text(discover=True)`` keeps whole.
 - :func:`stopwords`: a general list of Chinese function words and a separate list of
   policy boilerplate (推进, 加快, 加强 …), so that each analysis chooses.
 - :func:`discover_words`: candidate new words of a corpus ranked by frequency, cohesion
@@ -56,6 +57,7 @@ __all__ = [
     "jieba_tags",
     "is_word",
     "jieba_tokenizer",
+    "name_heads",
     "policy_terms",
     "stopwords",
     "term_heads",
@@ -394,7 +396,7 @@ class Tokenizer:
             and a score of at least ``REPORT_MIN_SCORE``: a named zone or programme
             the report names three times) and its modifier + head compounds
             (:func:`compounds`, found twice over, so that 社会 + 救助 + 体系 joins whole:
-            潮汕机场, 地方债务). Costs about half a second a report.
+            潮汕机场, 地方债务, 川藏铁路). Costs about half a second a report.
 
         Returns
         -------
@@ -553,6 +555,10 @@ def harvest_quoted_terms(text: str) -> list[str]:
 # --------------------------------------------------------------------------- compounds
 
 TERM_HEADS = "term_heads.txt"
+NAME_HEADS = "name_heads.txt"
+NAME_MODIFIER_LENGTH = (2, 3)  # 川藏, 渝厦, 南信合: the abbreviated place names that make such names
+# jieba's tags of names: places, people, organisations, other proper nouns, abbreviations.
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "j"})
 # jieba's tags of words that do not modify a head inside a term: verbs, adjectives,
 # adverbs, pronouns, numerals, measure, time and place words, function words.
 _NOT_MODIFIER = frozenset({"v", "a", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "z", "ad", "vd", "ul", "uj"})
@@ -572,6 +578,18 @@ def term_heads() -> frozenset[str]:
     return _word_list(_package_text(TERM_HEADS))
 
 
+@cache
+def name_heads() -> frozenset[str]:
+    """The heads of proper names of built things and places (铁路, 高铁, 机场, 水库 …), from ``data/name_heads.txt``.
+
+    Examples
+    --------
+    >>> {"铁路", "水电工程"} <= name_heads()
+    True
+    """
+    return _word_list(_package_text(NAME_HEADS))
+
+
 def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[str]:
     """The modifier + head compounds among a document's tokens, first occurrence first.
 
@@ -582,7 +600,11 @@ def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[
     modify a noun (a noun, a verbal noun, a distinguishing word; not a verb, adjective,
     adverb, pronoun, numeral or function word: 推动 + 平台, 这是 + 经济 stay apart) or a
     term ``tokenizer`` adds to jieba's dictionary (an unknown string the HMM joined is
-    not one).
+    not one, most being fragments). A head of :func:`name_heads` (铁路, 机场, 水库)
+    takes a name instead: a word jieba's dictionary tags as a place, person,
+    organisation, proper noun or abbreviation (长沙 + 机场), or an unknown string of 2
+    or 3 characters that neither opens nor ends with a general stopword, such as the
+    abbreviated place names these names are made of (川藏 + 铁路, 渝厦 + 高铁).
 
     Parameters
     ----------
@@ -602,18 +624,28 @@ def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[
     ['潮汕机场', '地方债务']
     """
     tokenizer = tokenizer or Tokenizer()
-    tags, heads = jieba_tags(), term_heads()
+    tags, heads, names = jieba_tags(), term_heads(), name_heads()
     skip = stopwords("general") | stopwords("policy")
     found: dict[str, None] = {}
     for modifier, head in zip(tokens, tokens[1:]):
-        if head not in heads or not 2 <= len(modifier) <= MAX_TERM_LENGTH - len(head):
+        if head not in heads and head not in names or not 2 <= len(modifier) <= MAX_TERM_LENGTH - len(head):
             continue
         if modifier in skip or not _HAN_RUN.fullmatch(modifier):
             continue
         tag = tags.get(modifier)
-        if tag not in _NOT_MODIFIER if tag is not None else modifier in tokenizer:
+        if head in heads and (tag not in _NOT_MODIFIER if tag is not None else modifier in tokenizer):
+            found[modifier + head] = None
+        elif head in names and _is_name(modifier, tag, tokenizer, skip):
             found[modifier + head] = None
     return list(found)
+
+
+def _is_name(modifier: str, tag: str | None, tokenizer: Tokenizer, skip: frozenset[str]) -> bool:
+    """Whether ``modifier`` may name a built thing or place: a name by jieba's tag, or a short unknown string (川藏)."""
+    if tag is not None:
+        return tag in _NAME_TAGS
+    low, high = NAME_MODIFIER_LENGTH
+    return modifier not in tokenizer and low <= len(modifier) <= high and modifier[0] not in skip and modifier[-1] not in skip
 
 
 # --------------------------------------------------------------------------- stopwords
