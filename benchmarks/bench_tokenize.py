@@ -11,8 +11,10 @@ terms of tests/data/unquoted_terms.txt (written from the same knowledge as the c
 list: it measures survival) and, beside it, for the terms labelled by reading passages of
 held-out reports under tests/data/policy_terms_codebook.md (it measures generalisation):
 the first set (tests/data/policy_terms_labels.csv), read while the lexicon and the
-compound rules were improved, and the fresh set (tests/data/policy_terms_fresh.csv),
-labelled after; with Wilson 95% intervals.
+compound rules were improved, the fresh set (tests/data/policy_terms_fresh.csv),
+labelled after them and then read while the quantity-verb and name-head rules were
+written, and the third set (tests/data/policy_terms_fresh2.csv: 重庆, 湖南), labelled
+before those rules and measured once they were fixed; with Wilson 95% intervals.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ def wilson(kept: int, total: int, z: float = 1.96) -> tuple[float, float]:
 LABELS = {
     "first set (read while the rules were improved)": "policy_terms_labels.csv",
     "fresh set (labelled after)": "policy_terms_fresh.csv",
+    "third set (labelled before the last rules)": "policy_terms_fresh2.csv",
 }
 
 
