@@ -403,7 +403,8 @@ COMMANDS: tuple[Command, ...] = (
             # most false new words are two known words side by side (湖北经济): a terminal leaves them out
             Option("--juxtapositions", "juxtapositions", "also show new words that read as two words side by side "
                    "(tokens the files use apart three times as often as together: 湖北经济; a thing and a verb: "
-                   "居民增收; a one-character verb and one character: 做优)", default=False, corpus=True, switch=True),
+                   "居民增收; a one-character verb and one character: 做优; a phrase cut before its head: 高于全国)",
+                   default=False, corpus=True, switch=True),
         ),
         example="zjnlp discover reports/*.txt --min-count 10 --top 100",
         # the word and where it occurs matter more than the statistics behind its score
