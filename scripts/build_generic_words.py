@@ -1,4 +1,4 @@
-"""Build zjnlp/data/generic_words.txt (verbs, adjectives and abstract nouns of every part of every report) and manner_words.txt.
+"""Build zjnlp/data/generic_words.txt (verbs, adjectives and abstract nouns of every part of every report) and two more lists.
 
     python scripts/build_generic_words.py           # write the lists
     python scripts/build_generic_words.py --check   # exit 1 if a committed list differs
@@ -21,7 +21,9 @@ The same reports give zjnlp/data/manner_words.txt, for the "adverbs" keyword fil
 of manner, the words that open a verb phrase (大力, 全面, 深入, 充分). A word enters when
 jieba's dictionary tags it an adverb (d, ad, vd) or it is a general or policy stopword, it
 occurs at least MANNER_COUNT times in at least MANNER_REPORTS of the reports, and the token
-after it is a verb (v, vd) in at least MANNER_SHARE of its occurrences.
+after it is a verb (v, vd) in at least MANNER_SHARE of its occurrences. With it goes
+zjnlp/data/adverb_names.txt: the few tokens that open with such an adverb and a verb but
+name a goal or a field (ADVERB_NAMES), read among all 184 such tokens of the reports.
 """
 
 from __future__ import annotations
@@ -88,10 +90,14 @@ ADVERB_TAGS = frozenset({"d", "ad", "vd"})
 MANNER_COUNT = 20
 MANNER_REPORTS = 0.2
 MANNER_SHARE = 0.5
+NAMES_OUTPUT = ROOT / "zjnlp" / "data" / "adverb_names.txt"
+# Read among the 184 tokens of three characters or more of the reports that the "adverbs"
+# filter drops (大力发展, 充分发挥, 全面落实, 相互促进 …): these two name a goal or a field.
+ADVERB_NAMES = ("全面建成小康社会", "充分就业")
 
 
 def build() -> dict[Path, str]:
-    """The two lists, by the file each is written to."""
+    """The lists, by the file each is written to."""
     files = sorted((ROOT / "seeds" / "national").glob("*.txt")) + sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt"))
     tokenizer = Tokenizer()
     tags = jieba_tags()
@@ -159,7 +165,13 @@ def build() -> dict[Path, str]:
 """
     manner_text += "".join(f"{word} # {share[word]:.2f}\n" for word in manner)
 
-    return {OUTPUT: generic, MANNER_OUTPUT: manner_text}
+    names_text = """# zjnlp adverb names: tokens that open with an adverb of manner and a verb, as the "adverbs" keyword
+# filter (zjnlp.keywords.is_adverb_phrase) drops them, but name a goal or a field: kept by that filter.
+# Written by scripts/build_generic_words.py (ADVERB_NAMES) after reading every token of three characters or
+# more of the reports in seeds/ that the filter drops (184: 大力发展, 充分发挥, 全面落实, 相互促进 …).
+"""
+    names_text += "".join(f"{name}\n" for name in ADVERB_NAMES)
+    return {OUTPUT: generic, MANNER_OUTPUT: manner_text, NAMES_OUTPUT: names_text}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -285,14 +285,15 @@ def is_adverb_phrase(term: str) -> bool:
     of the policy stopwords: 落实), with or without an object, is a verb phrase:
     大力发展高新技术产业 says that a subject is pushed, 高新技术产业 names it. An adjective
     after the adverb makes a subject (相对 / 贫困), and so does a noun (积极 / 财政政策);
-    a term of a packaged theme lexicon is kept.
+    a term of a packaged theme lexicon is kept, and so are the few such phrases read as
+    naming a goal or a field (``data/adverb_names.txt``: 全面建成小康社会, 充分就业).
 
     Examples
     --------
     >>> [is_adverb_phrase(term) for term in ["大力发展高新技术产业", "全面落实", "相对贫困", "积极财政政策"]]
     [True, True, False, False]
     """
-    if term in _theme_terms():
+    if term in _theme_terms() or term in _word_file("adverb_names.txt"):
         return False
     tags, adverbs = jieba_tags(), _word_file("manner_words.txt")
     for length in range(2, min(len(term), _longest(adverbs) + 1)):
