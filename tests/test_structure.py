@@ -1,12 +1,13 @@
 import importlib.util
+import re
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zjnlp import errors
-from zjnlp.read import read_report
+from zjnlp import corpus, errors
+from zjnlp.read import Report, read_report
 from zjnlp.structure import part_kind, sentences, structure, units
 
 from .conftest import ROOT, SMALL_REPORT, uncovered
@@ -157,10 +158,60 @@ def test_heading_split_over_two_lines_is_one_title():
         ("“十五五”时期目标任务和2026年工作安排", "plan"), ("全力推动“十五五”开好局、起好步", "plan"),
         ("全面加强政府自身建设", "government"), ("努力建设让人民满意的法治型服务型政府", "government"),
         ("依靠政策和科学，加快农业的发展", None),
+        # forms of other years: 2025's reports close the 十四五 period
+        ("2024年工作回顾", "review"), ("2025年工作总体要求和主要目标", "plan"), ("2025年重点工作", "plan"),
+        ("今年工作安排", "plan"), ("“十四五”规划目标任务完成情况", "review"), ("“十四五”规划实施情况", "review"),
+        ("关于“十四五”规划纲要中期评估", "review"), ("确保“十四五”规划圆满收官", "plan"),
+        ("高质量完成“十四五”规划目标任务", "plan"), ("2024年工作回顾和2025年工作安排", "plan"),
+        ("“十四五”时期主要成就和2024年工作回顾", "review"), ("切实加强政府自身建设", "government"),
+        ("加快建设法治政府", "government"), ("关于国际形势和外交工作", "other"), ("积极推进祖国和平统一大业", "other"),
     ],
 )
 def test_part_kind_from_heading(title, kind):
     assert part_kind(title) == kind
+
+
+NATIONAL_PART_KINDS = pd.read_csv(ROOT / "tests" / "data" / "national_part_kinds.tsv", sep="\t")
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def _year_before(text: str) -> str:
+    """The text with every year one earlier (2026年 → 2025年, 二〇二六年 → 二〇二五年) and every
+    five-year plan the one before (十五五 → 十四五), each number keeping its length."""
+    text = re.sub(r"(?<!\d)(?:19|20)\d\d(?=年|[—\-～~至]\d)", lambda m: str(int(m[0]) - 1), text)
+
+    def chinese(match: re.Match) -> str:
+        year = int("".join(str(_CHINESE_DIGITS.index(c)) for c in match[1].replace("○", "〇").replace("零", "〇"))) - 1
+        return "".join(_CHINESE_DIGITS[int(d)] for d in str(year)) + "年"
+
+    text = re.sub(r"([〇○零一二三四五六七八九]{4})年", chinese, text)
+    return re.sub(r"十([二三四五])五", lambda m: "十" + "一二三四"["二三四五".index(m[1])] + "五", text)
+
+
+@pytest.mark.parametrize("year, kind, title", list(NATIONAL_PART_KINDS.itertuples(index=False)))
+def test_national_part_headings_and_their_kinds(year, kind, title):
+    """Every part heading of the national reports 1978–2025 that names its kind, labelled
+    by reading; the same heading a year earlier is the same kind."""
+    assert part_kind(title) == kind
+    assert part_kind(_year_before(title)) == kind
+
+
+def test_year_before():
+    assert _year_before("一、2025年和“十四五”时期工作回顾，二〇二六年一月，“十五五”，2021—2025年，100亿元") == (
+        "一、2024年和“十三五”时期工作回顾，二〇二五年一月，“十四五”，2020—2024年，100亿元"
+    )
+
+
+def test_structure_does_not_depend_on_the_year():
+    """Each provincial report of 2026 moved one year back (2026 → 2025, 十五五 → 十四五, in
+    headings and text) has the same parts, sections, kinds and roles, line by line."""
+    columns = ["part", "section", "paragraph", "part_kind", "part_kind_inferred", "role", "role_basis", "kind", "start", "end"]
+    for row in corpus.provinces().itertuples():
+        shifted = _year_before(row.text)
+        assert shifted != row.text
+        before = structure(Report.from_text(row.text))[columns]
+        after = structure(Report.from_text(shifted))[columns]
+        pd.testing.assert_frame_equal(after, before, obj=row.province)
 
 
 # Read in the reports: the line that opens each part's wrap-up after its last section.

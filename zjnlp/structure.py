@@ -268,9 +268,10 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d年|[〇○零一二三四五六七八九]{
 def part_kind(title: str) -> str | None:
     """The kind of part a heading's title announces, or None when it does not say.
 
-    ``government`` (the government's own building), ``plan`` (this year's requirements,
-    targets and tasks), ``outlook`` (a multi-year plan), ``review`` (past work, when the
-    title names no plan); the words are in ``zjnlp/data/parts.toml``.
+    ``government`` (the government's own building), ``other`` (foreign affairs,
+    reunification), ``plan`` (this year's requirements, targets and tasks), ``outlook`` (a
+    multi-year plan), ``review`` (past work, when the title names no plan); the words are in
+    ``zjnlp/data/parts.toml``.
 
     Examples
     --------
@@ -280,9 +281,12 @@ def part_kind(title: str) -> str | None:
     kind = _cues()["kind"]
     this_year = bool(_YEAR_RE.search(title)) or _has(title, kind["this_year"])
     plan, tasks, outlook = _has(title, kind["plan"]), _has(title, kind["plan_with_year"]), _has(title, kind["outlook"])
-    if _has(title, kind["government"]):
+    if _has(title, kind["government"]) or title.rstrip("。").endswith(tuple(kind["government_ending"])):
         return "government"
-    if _has(title, kind["review"]) and not plan and not (outlook and _has(title, kind["outlook_goals"])):
+    if _has(title, kind["other"]):
+        return "other"
+    goals = outlook and _has(title, kind["outlook_goals"]) and not _has(title, kind["review_status"])
+    if _has(title, kind["review"]) and not plan and not goals:
         return "review"
     if (this_year and (plan or tasks)) or _has(title, kind["first_year"]):
         return "plan"
