@@ -369,13 +369,19 @@ def _wrap_up_cue(text: str, section_title: str, part_title: str = "") -> str | N
     return f"roundup {'、'.join(sorted(named))}" if len(named) >= cues["roundup"] else None
 
 
-def _in_section_layout(rows: list[dict], i: int, earlier: list[int]) -> bool:
+def _in_section_layout(rows: list[dict], i: int, earlier: list[int], following: int | None, cue_of) -> bool:
     """Whether a paragraph is laid out as one of its section's items: the body of a headline
-    line just before it, or a headline paragraph among items that mostly have headlines."""
+    line just before it, or a headline paragraph among items that mostly have headlines, or
+    one followed by a headline item without a wrap-up cue (national 2004: 继续做好民族、宗教、
+    侨务工作。 then 加强政府立法工作。 under 加强民主法制建设，维护国家安全和社会稳定)."""
     if rows[i - 1]["kind"] == "paragraph" and _HEADLINE_LINE_RE.fullmatch(rows[i - 1]["text"]):
         return True
+    if not _item_headline(rows[i]["headline"]):
+        return False
     with_headline = [j for j in earlier if _item_headline(rows[j]["headline"])]
-    return _item_headline(rows[i]["headline"]) and len(with_headline) * 2 > len(earlier) > 0
+    if len(with_headline) * 2 > len(earlier) > 0:
+        return True
+    return following is not None and _item_headline(rows[following]["headline"]) and cue_of(rows[following]["text"]) is None
 
 
 def _item_headline(headline: str) -> bool:
@@ -454,7 +460,10 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
                     basis = f"各位代表, {inner}" if inner else "各位代表 on a topic the section does not name"
                     opened, roles[i] = "interlude", ("interlude", basis)
             elif last and (cue := _wrap_up_cue(text, title, part_title)):
-                if cue.startswith(("topic", "roundup")) and _in_section_layout(rows, i, [j for j in items if j < i]):
+                following = next((j for j in items if j > i), None)
+                if cue.startswith(("topic", "roundup")) and _in_section_layout(
+                    rows, i, [j for j in items if j < i], following, lambda t: _wrap_up_cue(t, title, part_title)
+                ):
                     roles[i] = ("", f"uncertain: {cue} laid out as one of the section's items")
                 else:
                     opened, roles[i] = "wrap_up", ("wrap_up", cue)
