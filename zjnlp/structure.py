@@ -436,6 +436,14 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
     for i in run:
         if rows[i]["kind"] == "paragraph" and i < sections[0] and rows[i]["section"] is None:
             roles[i] = ("intro", "before the first section")
+    # Topics the part's title names and none of its sections does (national 2005: 四、大力推进
+    # 经济体制改革和对外开放, whose sections are all on the reform): a paragraph after the
+    # last section that turns to one of them belongs to the part.
+    part_title = rows[sections[0]]["part_title"]
+    unannounced = [
+        phrase for phrase in re.split(r"[，、和与及]", part_title)
+        if len(phrase) >= 4 and not any(phrase in rows[j]["section_title"] for j in sections)
+    ] if interludes else []
     bounds = [*sections, run[-1] + 1]
     for first, stop in zip(sections, bounds[1:]):
         items = [i for i in run if first < i < stop and rows[i]["kind"] == "paragraph"]
@@ -459,7 +467,9 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
                 else:
                     basis = f"各位代表, {inner}" if inner else "各位代表 on a topic the section does not name"
                     opened, roles[i] = "interlude", ("interlude", basis)
-            elif last and (cue := _wrap_up_cue(text, title, part_title)):
+            elif last and (cue := _wrap_up_cue(text, title, part_title) or next(
+                (f"topic {phrase} of the part's title" for phrase in unannounced if phrase in _first_sentence(text) and part_title not in text), None
+            )):
                 following = next((j for j in items if j > i), None)
                 if cue.startswith(("topic", "roundup")) and _in_section_layout(
                     rows, i, [j for j in items if j < i], following, lambda t: _wrap_up_cue(t, title, part_title)
