@@ -348,7 +348,8 @@ def _first_sentence(text: str) -> str:
 def _wrap_up_cue(text: str, section_title: str, part_title: str = "") -> str | None:
     """The cue that makes a paragraph after a part's last section open its wrap-up, if any:
     ``opening ……`` (the paragraph opens with 各位代表, 这些成绩 …, unless the part's title
-    names the cue's subject, as a part explaining the 纲要 does), ``early ……`` (清醒认识到,
+    names the cue's subject, as a part explaining the 纲要 does), ``summing ……`` (上述三项:
+    it counts what came before), ``early ……`` (清醒认识到,
     来之不易 … in its first sentence, at most ``early_reach`` characters) or ``topic ……``
     (国防, 民族团结, 港澳 … when the last section's title does not name it) or ``roundup ……``
     (``roundup`` of those topics anywhere in it)."""
@@ -356,6 +357,9 @@ def _wrap_up_cue(text: str, section_title: str, part_title: str = "") -> str | N
     opening = next((word for word in cues["openings"] if text.startswith(word) and word.strip("《") not in part_title), None)
     if opening:
         return f"opening {opening}"
+    summing = re.match(rf"({'|'.join(cues['summing'])})[一二三四五六七八九十两几]+(项|个|条|点|方面)", text)
+    if summing:
+        return f"summing {summing.group(0)}"
     head = _first_sentence(text)[: cues["early_reach"]]
     early = next((word for word in cues["early"] if word in head), None)
     if early:
