@@ -435,6 +435,41 @@ def test_role_and_its_basis(path, opening, role, basis):
     assert pd.isna(row["section"]) == (role != "")
 
 
+# Read in six provincial reports of 2026 drawn at random (random.Random(2025).sample of the
+# 31 files: 河南, 内蒙古, 湖北, 辽宁, 江西, 四川), whole, by paragraph: the block a line opens,
+# its kind, role, part kind and number in its unit.
+READ_2026 = [
+    ("河南省.txt", "事非经过不知难", "paragraph", "wrap_up", "review", 10),
+    ("河南省.txt", "重点做好十个方面工作：", "paragraph", "intro", "plan", 3),
+    ("河南省.txt", "加强国防动员和后备力量建设", "paragraph", "wrap_up", "plan", 4),
+    ("河南省.txt", "面对新征程新使命", "paragraph", "wrap_up", "plan", 7),
+    ("内蒙古自治区.txt", "成绩固然可喜，问题也不容忽视", "paragraph", "", "review", 10),
+    ("内蒙古自治区.txt", "铸牢中华民族共同体意识是新时代党的民族工作的主线", "paragraph", "intro", "plan", 1),
+    ("内蒙古自治区.txt", "附件", "appendix", "", "", 1),
+    ("内蒙古自治区.txt", "2026年自治区民生实事", "appendix", "", "", 2),
+    ("湖北省.txt", "各位代表！我们做的一切工作", "paragraph", "wrap_up", "plan", 5),
+    ("湖北省.txt", "湖北正以高水平开放全面融入世界经济循环", "paragraph", "", "plan", 7),
+    ("湖北省.txt", "政贵在行，功成于实", "paragraph", "intro", "government", 1),
+    ("辽宁省.txt", "各位代表！今年，我们继续安排20件民生实事", "paragraph", "", "plan", 7),
+    ("辽宁省.txt", "支持国防和军队现代化建设，服务支撑一体化", "paragraph", "wrap_up", "plan", 9),
+    ("江西省.txt", "全力支持国防和军队现代化建设，深化跨军地改革", "paragraph", "wrap_up", "plan", 4),
+    ("江西省.txt", "3.“四融一共”和美乡村", "appendix", "", "", 5),
+    ("江西省.txt", "4.", "appendix", "", "", 6),
+    ("四川省.txt", "名词解释", "appendix", "", "", 1),
+    ("四川省.txt", "2.“两新”", "appendix", "", "", 3),
+    ("四川省.txt", "（十）突出政府履职效能", "section", "", "plan", None),
+]
+
+
+@pytest.mark.parametrize("name, opening, kind, role, part_kind_, paragraph", READ_2026)
+def test_blocks_read_in_provincial_reports(name, opening, kind, role, part_kind_, paragraph):
+    table = structure(read_report(ROOT / "seeds" / "provinces-2026" / name))
+    row = table[table["text"].str.startswith(opening)].iloc[0]
+    assert (row["kind"], row["role"], row["part_kind"]) == (kind, role, part_kind_)
+    assert (pd.isna(row["paragraph"]) if paragraph is None else row["paragraph"] == paragraph)
+    assert "\n" not in row["text"]  # a block of one line: no glossary item joined with the next
+
+
 def test_interlude_is_numbered_in_its_part_and_a_unit_by_section():
     report = read_report(ROOT / "seeds" / "provinces-2026" / "浙江省.txt")
     table = structure(report)

@@ -210,6 +210,8 @@ def structure(report: Report | str) -> pd.DataFrame:
             part = None
         elif kind == "before-part":
             kind, part = "paragraph", kinds.first_part - 1
+        elif kind == "appendix" and rows and rows[-1]["kind"] != "appendix":
+            paragraph = 0  # appendices are numbered on their own, not on from the last part
         row = {
             "part": part if kind not in ("address", "closing", "appendix", "contents") else None,
             "part_title": part_title if kind not in ("address", "closing", "appendix", "contents") else "",
@@ -240,7 +242,9 @@ def structure(report: Report | str) -> pd.DataFrame:
             row["paragraph"] = paragraph
             row["headline"] = _headline(line) or ""
             following = kinds[index + 1] if index + 1 < len(kinds) else None
-            if _is_headline_only(line) and following == kind:
+            # the body follows unless the next line is an item of its own (a glossary's
+            # 3.“四融一共”和美乡村：……。 then 4.……, 江西 2026)
+            if _is_headline_only(line) and following == kind and not _ENUMERATOR_RE.match(lines[index + 1]):
                 pending_headline = (start, line)
         rows.append(row)
 
