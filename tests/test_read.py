@@ -210,6 +210,21 @@ def test_speaker_wherever_the_header_names_it(header, speaker):
     assert read_report(text=header + BODY).metadata["speaker"] == speaker
 
 
+@pytest.mark.parametrize(
+    "header, title",
+    [
+        ("2025年湖南省政府\n工作报告\n——2025年1月14日在湖南省第十四届\n人民代表大会第三次会议上\n湖南省省长 毛伟明", "2025年湖南省政府工作报告"),
+        ("2025年湖南省\n政府工作报告\n——2025年1月14日在湖南省第十四届人民代表大会第三次会议上", "2025年湖南省政府工作报告"),
+        ("政府工作报\n告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n国务院总理\n李克强", "政府工作报告"),
+        ("云南要闻\n2026年政府工作报告\n——2026年1月28日在云南省第十四届人民代表大会第四次会议上\n省长　王予波", "2026年政府工作报告"),
+    ],
+)
+def test_title_split_over_lines_is_whole(header, title):
+    metadata = read_report(text=header + BODY).metadata
+    assert metadata["title"] == title and metadata["speaker"] in ("毛伟明", "李克强", "王予波", None)
+    assert metadata["year"] in (2021, 2025, 2026)
+
+
 def test_chinese_numeral_dates():
     report = read_report(text="2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n各位代表：\n现在报告工作。")
     assert report.metadata["date"] == "2026-01-27"

@@ -446,6 +446,7 @@ _SPEAKER_IN_VENUE_RE = re.compile(rf"({_TITLE_WORDS})\s*([{HAN}·]{{2,12}}?)\s*�
 _SPEAKER_REPORTS_TAIL_RE = re.compile(r"作(?:政府)?工作报告$")
 _NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,6}}·[{HAN}]{{2,8}}$")
 _NOT_A_NAME_RE = re.compile(r"报告|政府|代表|日报|首页|新闻|要闻|信息|政务|专题|频道|栏目|来源|发布|时间|全文|正文|打印|关闭|分享|收藏|字号")
+_TITLE_HEAD_RE = re.compile(rf"(?:\d{{4}}年)?[{HAN}]{{0,12}}(?:省|市|自治区|特别行政区|政府)|\d{{4}}年")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _ADMIN_PLACE = rf"[{HAN}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _PLACE_IN_TITLE_RE = re.compile(rf"^({_ADMIN_PLACE})(?:人民)?政府")
@@ -558,6 +559,11 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
     """Title, place, year, date delivered, speaker and publish date, from the header lines."""
     meta = dict.fromkeys(["title", "place", "year", "date", "speaker", "publish_date"])
     lines = [(reason, line.replace(" ", "").replace("\u3000", "")) for reason, line in header]
+    # A title whose first half is a line of its own: "2025年湖南省政府" / "工作报告".
+    for i in range(len(lines) - 1, 0, -1):
+        (before, head), (reason, line) = lines[i - 1], lines[i]
+        if reason == "header: title" and before == "header: unclassified" and _TITLE_HEAD_RE.fullmatch(head):
+            lines[i - 1 : i + 1] = [(reason, head + line)]
     fallback: dict[str, str] = {}  # where else the header names the speaker, by the rule that found it
     # A title or a speaker split over two lines ("政府工作报" / "告", "国务院总理" / "李强").
     pairs = [a[1] + b[1] for a, b in zip(lines, lines[1:]) if a[0] == b[0] == "header: unclassified"]
