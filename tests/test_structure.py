@@ -473,17 +473,18 @@ def test_blocks_read_in_provincial_reports(name, opening, kind, role, part_kind_
 @pytest.mark.parametrize(
     "opening",
     ["在充分肯定成绩的同时，我们也清醒看到，发展中还有不少困难。", "我们也深刻认识到，经济回升向好的基础还不稳固。",
-     "在看到发展成就的同时，我们也认识到，短板仍然不少。", "上述三项任务，是相互联系的。"],
+     "在看到发展成就的同时，我们也认识到，短板仍然不少。", "上述三项任务，是相互联系的。",
+     "过去一年，我们坚持以政治建设为统领，全面加强政府自身建设。"],
 )
 def test_wrap_up_openings_of_other_wordings(opening):
     text = (
-        "一、2024年工作回顾\n过去一年成绩显著。\n（一）稳增长。\n增长了5%。\n（二）惠民生。\n就业稳定。\n"
+        "一、2024年工作回顾\n过去一年成绩显著。\n（一）稳增长。\n增长了5%。\n（二）惠民生。\n就业稳定，城镇新增就业10万人。\n"
         f"{opening}\n我们一定认真改进。\n二、2025年重点工作\n（一）扩内需。\n要促进消费。"
     )
     table = structure(text)
     rows = table[table["kind"] == "paragraph"].set_index("text")
     assert rows.loc[opening, "role"] == "wrap_up" and rows.loc["我们一定认真改进。", "role"] == "wrap_up"
-    assert rows.loc["就业稳定。", "section"] == 2
+    assert rows.loc["就业稳定，城镇新增就业10万人。", "section"] == 2
 
 
 def test_interlude_is_numbered_in_its_part_and_a_unit_by_section():

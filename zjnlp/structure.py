@@ -370,7 +370,7 @@ def _wrap_up_cue(text: str, section_title: str, part_title: str = "") -> str | N
         return f"early {early}"
     government = "政府" in section_title
     topic = next((t for t in cues["topics"] if t in text[:20] and t.rstrip("、") not in section_title), None) or \
-        next((t for t in cues["government_topics"] if t in text[:20] and not government), None)
+        next((t for t in cues["government_topics"] if t in head and not government), None)
     if topic:
         return f"topic {topic.rstrip('、')}"
     named = {t.rstrip("、") for t in cues["topics"] if t in text and t.rstrip("、") not in section_title}
