@@ -331,6 +331,15 @@ def test_numbers_print_as_numbers(monkeypatch):
     assert "0.000000" not in out
 
 
+def test_computed_columns_line_up_at_the_decimal_point(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    _, out, _ = run("themes", ROOT / "seeds" / "provinces-2026" / "广东省.txt", "--by", "document")
+    header, *rows = (line.split() for line in out.splitlines())
+    for name in ("per_1000", "char_share"):  # right-aligned, so the same decimal places line up
+        places = {len(row[header.index(name)].partition(".")[2]) for row in rows}
+        assert len(places) == 1 and places != {0}, (name, out)
+
+
 def test_kwic_over_many_files_is_each_file_run_alone():
     files = sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt"))
     assert len(files) == 31

@@ -6,6 +6,7 @@ import logging
 import pickle
 import re
 from bisect import bisect_right
+from functools import partial
 from itertools import accumulate
 from pathlib import Path
 
@@ -488,12 +489,26 @@ def test_discover_words_new_only_leaves_out_known_words_and_phrases():
     assert table.example.str.contains("乡村振兴").iloc[0]
 
 
+def test_discover_words_can_leave_out_juxtapositions():
+    # 湖北 and 经济 occur apart far more often than together; 平安 only with 湖北; 做优 is a verb and
+    # its goal; 居民增收 a subject and its verb; 高于全国 cut before its head
+    texts = ["今年湖北经济稳中向好，增速高于全国，做优增量，促进居民增收，建设平安湖北。",
+             "推动湖北经济转型，共建平安湖北，着力做优存量，带动居民增收。收入高于全国平均。",
+             "湖北工业、湖北农业、湖北服务业，经济运行、经济结构、经济效益、经济总量。"]
+    found = partial(discover_words, texts, min_count=2, new_only=True, tokenizer=Tokenizer(dictionary="jieba"))
+    assert set(found().word) == {"做优", "高于全国", "居民增收", "平安湖北", "湖北经济"}
+    assert found(juxtapositions=False).word.tolist() == ["平安湖北"]
+
+
 def test_discover_words_top_and_min_count():
     assert len(discover_words(CORPUS, min_count=4, top=3)) == 3
     assert discover_words(CORPUS, min_count=100).empty
 
 
-@pytest.mark.parametrize("kwargs, match", [({"min_count": 0}, "min_count=0"), ({"max_len": 1}, "max_len=1"), ({"top": 0}, "top=0")])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [({"min_count": 0}, "min_count=0"), ({"max_len": 1}, "max_len=1"), ({"top": 0}, "top=0"), ({"juxtapositions": 1}, "juxtapositions=1")],
+)
 def test_discover_words_bad_options(kwargs, match):
     with pytest.raises(OptionError, match=match):
         discover_words(CORPUS, **kwargs)

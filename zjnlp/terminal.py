@@ -5,6 +5,8 @@ two, a combining mark none, anything else one. A table that is wider than the te
 has its text columns shortened with "…" (the widest first, never below a few
 characters); numbers are never shortened, and columns that still do not fit are left
 out, the last first, with a line naming them. ``wide=True`` shows every cell whole.
+A column of computed values (rates, scores) shows every cell to the same decimal places,
+four significant digits of its largest value, so that the points line up.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _GAP = "  "  # between columns
 _NARROWEST = 8  # display columns a shortened text column keeps
 _SIGNIFICANT = 4  # digits shown of a computed value (a score, a rate)
 _EXACT = 6  # a value with this many significant digits or fewer is shown as it is (3.5, 1234.56)
+_MAX_PLACES = 8  # more decimal places than this, and a column's values keep their own
 
 
 def terminal_width() -> int:
@@ -61,8 +64,9 @@ def _shorten(text: str, columns: int, *, keep_end: bool = False) -> str:
 
 
 def format_number(value: float) -> str:
-    """A number as a table shows it: whole numbers without a decimal point, values as
-    written (3.5, 1234.56) in full, computed ones (scores, rates) to four significant digits.
+    """A number on its own: whole numbers without a decimal point, values as written
+    (3.5, 1234.56) in full, computed ones (scores, rates) to four significant digits.
+    A table's column of computed values shows them all to the same decimal places.
 
     Examples
     --------
@@ -75,10 +79,43 @@ def format_number(value: float) -> str:
         return str(value)
     if float(value).is_integer() and abs(value) < 1e16:
         return str(int(value))
-    exact = np.format_float_positional(value, trim="-")
-    if len(exact.lstrip("-0.").replace(".", "")) <= _EXACT:
-        return exact
+    if _as_written(value):
+        return np.format_float_positional(value, trim="-")
     return np.format_float_positional(value, precision=_SIGNIFICANT, unique=False, fractional=False, trim="-")
+
+
+def _as_written(value: float) -> bool:
+    """Whether ``value`` is a number as a report writes it (5, 3.5, 1234.56), not a computed one."""
+    import numpy as np
+
+    if float(value).is_integer():
+        return True
+    return len(np.format_float_positional(value, trim="-").lstrip("-0.").replace(".", "")) <= _EXACT
+
+
+def _decimals(values: list[float]) -> int | None:
+    """Decimal places that show a column of computed values aligned: four significant
+    digits of its largest value, the same places for every cell. ``None`` when the
+    column needs no common places (whole numbers, values as written) or cannot have them
+    (a value so small beside the largest that it would show fewer than two digits).
+
+    Examples
+    --------
+    >>> per_1000 = [hits / 10374 * 1000 for hits in (36, 77, 170)]  # 3.470…, 7.422…, 16.39…
+    >>> _decimals(per_1000), _decimals([hits / 10374 for hits in (36, 170)])
+    (2, 5)
+    >>> _decimals([12.0, 3.5]), _decimals([1 / 3, 1e-9 / 3])  # as written; too far apart
+    (None, None)
+    """
+    finite = [abs(v) for v in values if math.isfinite(v)]
+    if all(_as_written(v) for v in finite):
+        return None
+    largest = max(finite)
+    places = max(0, _SIGNIFICANT - 1 - math.floor(math.log10(largest)))
+    smallest = min((v for v in finite if v), default=largest)
+    if places > _MAX_PLACES or smallest < 10 ** (1 - places):
+        return None
+    return places
 
 
 def _cells(column: pd.Series) -> tuple[list[str], bool]:
@@ -87,12 +124,16 @@ def _cells(column: pd.Series) -> tuple[list[str], bool]:
     import pandas as pd
 
     numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    values = list(column.astype(object))
+    floats = [float(v) for v in values if isinstance(v, (float, np.floating)) and not math.isnan(v)]
+    places = _decimals(floats) if floats else None
     cells = []
-    for value in column.astype(object):
+    for value in values:
         if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
             cells.append("")
         elif isinstance(value, (float, np.floating)):
-            cells.append(format_number(float(value)))
+            finite = math.isfinite(value)
+            cells.append(f"{float(value):.{places}f}" if places is not None and finite else format_number(float(value)))
         else:
             cells.append(str(value).replace("\r\n", " ⏎ ").replace("\n", " ⏎ "))
     return cells, numeric
@@ -136,11 +177,11 @@ def format_table(
     >>> print(format_table(table, columns=40))
     term        count  per_1000
     绿色发展       12     1.235
-    新质生产力      3       0.5
+    新质生产力      3     0.500
     >>> print(format_table(table, columns=24, expendable=["count"]))
     term        per_1000
     绿色发展       1.235
-    新质生产力       0.5
+    新质生产力     0.500
     (1 more column: count;
     --wide shows it)
     """
