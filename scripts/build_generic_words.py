@@ -1,7 +1,7 @@
-"""Build zjnlp/data/generic_words.txt: verbs, adjectives and abstract nouns of every part of every report.
+"""Build zjnlp/data/generic_words.txt (verbs, adjectives and abstract nouns of every part of every report) and two more lists.
 
-    python scripts/build_generic_words.py           # write the list
-    python scripts/build_generic_words.py --check   # exit 1 if the committed list differs
+    python scripts/build_generic_words.py           # write the lists
+    python scripts/build_generic_words.py --check   # exit 1 if a committed list differs
 
 Evidence, not judgement: a word enters the list when jieba's dictionary tags it a verb or
 an adjective (v, vd, a, ad; jieba's dict.txt, MIT) and it is spread over the reports'
@@ -13,7 +13,17 @@ policy stopword lists are left out (they are dropped anyway), and so are the few
 words that were read as naming a subject (SUBJECTS). Nouns as widespread mostly name
 subjects (企业, 教育); only those read as naming none (ABSTRACT_NOUNS: 问题, 结果) enter,
 from the nouns in at least NOUN_SPREAD of the parts and NOUN_REPORTS of the reports (a wider
-net than the verbs': an abstract noun is rarer than a generic verb, and reading guards it).
+net than the verbs': an abstract noun is rarer than a generic verb, and reading guards it),
+and RARER_NOUNS, read from a wider net still (nouns, place and distinguishing words in at least
+RARE_SPREAD of the parts and RARE_REPORTS of the reports: 比例, 指标, 国内, 海外).
+
+The same reports give zjnlp/data/manner_words.txt, for the "adverbs" keyword filter: adverbs
+of manner, the words that open a verb phrase (大力, 全面, 深入, 充分). A word enters when
+jieba's dictionary tags it an adverb (d, ad, vd) or it is a general or policy stopword, it
+occurs at least MANNER_COUNT times in at least MANNER_REPORTS of the reports, and the token
+after it is a verb (v, vd) in at least MANNER_SHARE of its occurrences. With it goes
+zjnlp/data/adverb_names.txt: the few tokens that open with such an adverb and a verb but
+name a goal or a field (ADVERB_NAMES), read among all 184 such tokens of the reports.
 """
 
 from __future__ import annotations
@@ -53,13 +63,48 @@ ABSTRACT_NOUNS = frozenset({
 NOUN_TAGS = frozenset({"n", "vn"})
 NOUN_SPREAD = 0.1
 NOUN_REPORTS = 0.5
+# Read from the nouns (n, vn), place words (s) and distinguishing words (b) in at least
+# RARE_SPREAD of the parts and RARE_REPORTS of the reports, as naming no subject: forms of
+# documents and measures (报告, 草案, 比例, 指标), abstractions (局面, 效应, 理念), where
+# rather than what (国内, 海外, 境外), and verbs and adverbs jieba's dictionary tags as
+# nouns (启动, 利用, 依法, 充分发挥). Left out after reading: words that name a subject in
+# some sections (决策, 政绩, 数字, 供给, 秩序, 公司).
+RARER_NOUNS = frozenset({
+    "局面", "报告", "比例", "状况", "建议", "方案", "指标", "渠道", "时间", "相适应", "不合理", "系统",
+    "数量", "效应", "规定", "增量", "进程", "速度", "方法", "草案", "意义", "有所", "目的", "上述",
+    "整体", "内容", "阶段", "前提", "标志", "基调", "人数", "面积", "大量", "现有", "面向", "机遇",
+    "手段", "工具", "趋势", "联系", "正确处理", "基础性", "总结", "人们", "事情", "创造性", "大事",
+    "特点", "决定性", "大局", "后劲", "障碍", "全局", "效果", "影响力", "主张", "制约", "产生", "主题",
+    "理念", "急需", "缺点", "牢记", "全过程", "群体", "征程", "载体", "现实", "链条", "年度", "势头",
+    "意识", "历史性", "新台阶", "台阶", "良性", "程序", "意愿", "保持稳定", "提高质量", "主导",
+    "充分发挥", "依法", "继续加强", "全面实施", "全面提高", "严格控制", "集中力量", "全力支持",
+    "攻坚克难", "主动", "日益", "精准", "运用", "启动", "调动", "营造", "有关", "大规模", "稳定增长",
+    "关键时期", "国内", "海外", "境外", "国内外", "高端", "斗争", "利用", "落地", "实干", "一体",
+    "效能", "底线", "整治", "考核", "冲击", "检查",
+})
+RARE_TAGS = frozenset({"n", "vn", "s", "b"})
+RARE_SPREAD = 0.04
+RARE_REPORTS = 0.3
+MANNER_OUTPUT = ROOT / "zjnlp" / "data" / "manner_words.txt"
+ADVERB_TAGS = frozenset({"d", "ad", "vd"})
+MANNER_COUNT = 20
+MANNER_REPORTS = 0.2
+MANNER_SHARE = 0.5
+NAMES_OUTPUT = ROOT / "zjnlp" / "data" / "adverb_names.txt"
+# Read among the 184 tokens of three characters or more of the reports that the "adverbs"
+# filter drops (大力发展, 充分发挥, 全面落实, 相互促进 …): these two name a goal or a field.
+ADVERB_NAMES = ("全面建成小康社会", "充分就业")
 
 
-def build() -> str:
+def build() -> dict[Path, str]:
+    """The lists, by the file each is written to."""
     files = sorted((ROOT / "seeds" / "national").glob("*.txt")) + sorted((ROOT / "seeds" / "provinces-2026").glob("*.txt"))
     tokenizer = Tokenizer()
+    tags = jieba_tags()
     parts: Counter[str] = Counter()
     reports: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    before_verb: Counter[str] = Counter()
     n_parts = 0
     for path in files:
         report = read_report(path)
@@ -67,19 +112,25 @@ def build() -> str:
         table = units(report, by="part")
         seen: set[str] = set()
         for text in table["text"]:
-            words = {token for token in cut.cut(text) if is_word(token) and len(token) >= 2}
+            tokens = cut.cut(text)
+            words = {token for token in tokens if is_word(token) and len(token) >= 2}
             parts.update(words)
             seen |= words
             n_parts += 1
+            for token, after in zip(tokens, tokens[1:]):
+                occurrences[token] += 1
+                before_verb[token] += tags.get(after) in {"v", "vd"}
         reports.update(seen)
-    tags = jieba_tags()
-    dropped = stopwords("general") | stopwords("policy") | SUBJECTS
+    general = stopwords("general") | stopwords("policy")
+    dropped = general | SUBJECTS
     chosen = sorted(
         (word for word, count in parts.items()
          if word not in dropped and (
              tags.get(word) in TAGS and count >= SPREAD * n_parts and reports[word] >= REPORTS * len(files)
              or tags.get(word) in NOUN_TAGS and word in ABSTRACT_NOUNS
-             and count >= NOUN_SPREAD * n_parts and reports[word] >= NOUN_REPORTS * len(files))),
+             and count >= NOUN_SPREAD * n_parts and reports[word] >= NOUN_REPORTS * len(files)
+             or tags.get(word) in RARE_TAGS and word in RARER_NOUNS
+             and count >= RARE_SPREAD * n_parts and reports[word] >= RARE_REPORTS * len(files))),
         key=lambda word: (-parts[word], word),
     )
     header = f"""# zjnlp generic words: verbs, adjectives and abstract nouns that policy prose uses in every part of every report.
@@ -88,25 +139,54 @@ def build() -> str:
 # {SPREAD:.0%} of the parts and {REPORTS:.0%} of the reports, less the general and policy stopwords
 # and, after reading, {" ".join(sorted(SUBJECTS))}: as widespread, but each names a subject;
 # and the nouns (n, vn) in at least {NOUN_SPREAD:.0%} of the parts and {NOUN_REPORTS:.0%} of the reports that were read
-# as naming no subject (ABSTRACT_NOUNS in the script: 问题, 基础, 结果, 关键, 地位, 空间 …).
+# as naming no subject (ABSTRACT_NOUNS in the script: 问题, 基础, 结果, 关键, 地位, 空间 …), and the
+# nouns, place and distinguishing words (n, vn, s, b) in at least {RARE_SPREAD:.0%} of the parts and {RARE_REPORTS:.0%} of the
+# reports read the same way (RARER_NOUNS: 比例, 指标, 局面, 国内 …).
 # Used by the "generic" keyword filter (zjnlp.keywords). One word a line, with its share of parts
 # after "#" for the reader.
 """
-    return header + "".join(f"{word} # {parts[word] / n_parts:.2f}\n" for word in chosen)
+    generic = header + "".join(f"{word} # {parts[word] / n_parts:.2f}\n" for word in chosen)
+
+    share = {word: before_verb[word] / occurrences[word] for word in occurrences}
+    manner = sorted(
+        (word for word in occurrences
+         if len(word) >= 2 and (tags.get(word) in ADVERB_TAGS or word in general)
+         and occurrences[word] >= MANNER_COUNT and reports[word] >= MANNER_REPORTS * len(files)
+         and share[word] >= MANNER_SHARE),
+        key=lambda word: (-share[word], word),
+    )
+    manner_text = f"""# zjnlp manner words: adverbs that open a verb phrase (大力 发展…, 全面 落实…, 充分 发挥…).
+# Built by scripts/build_generic_words.py from the same {len(files)} reports: words of two characters or more
+# that jieba's dictionary (dict.txt, MIT) tags d, ad or vd, or that are general or policy stopwords,
+# found at least {MANNER_COUNT} times in at least {MANNER_REPORTS:.0%} of the reports, and followed by a verb (v, vd) in at
+# least {MANNER_SHARE:.0%} of their occurrences. Used by the "adverbs" keyword filter (zjnlp.keywords): a term that
+# opens with one of them and a verb is a verb phrase (大力发展高新技术产业), not a subject.
+# One word a line, with the share of its occurrences followed by a verb after "#".
+"""
+    manner_text += "".join(f"{word} # {share[word]:.2f}\n" for word in manner)
+
+    names_text = """# zjnlp adverb names: tokens that open with an adverb of manner and a verb, as the "adverbs" keyword
+# filter (zjnlp.keywords.is_adverb_phrase) drops them, but name a goal or a field: kept by that filter.
+# Written by scripts/build_generic_words.py (ADVERB_NAMES) after reading every token of three characters or
+# more of the reports in seeds/ that the filter drops (184: 大力发展, 充分发挥, 全面落实, 相互促进 …).
+"""
+    names_text += "".join(f"{name}\n" for name in ADVERB_NAMES)
+    return {OUTPUT: generic, MANNER_OUTPUT: manner_text, NAMES_OUTPUT: names_text}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed list differs from a rebuild")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a committed list differs from a rebuild")
     args = parser.parse_args(argv)
-    text = build()
+    built = build()
     if args.check:
-        if not OUTPUT.is_file() or OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"{OUTPUT.relative_to(ROOT)} differs from a rebuild", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {text.count(chr(10)) - text.count(chr(10) + '#') - 1} words")
+        stale = [path for path, text in built.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} differs from a rebuild", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in built.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}: {sum(1 for line in text.splitlines() if not line.startswith('#'))} words")
     return 0
 
 

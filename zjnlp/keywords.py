@@ -46,6 +46,7 @@ from zjnlp.tokenize import (
     _COMPOUND_TAGS,
     NOMINAL_TAGS,
     Tokenizes,
+    _packaged_stopwords,
     _parts,
     is_nominal,
     is_word,
@@ -109,8 +110,8 @@ def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- keyword filters
 
-KeywordFilter = Literal["quantities", "generic", "fragments", "pos", "clauses"]
-DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments", "pos", "clauses")
+KeywordFilter = Literal["quantities", "generic", "fragments", "pos", "clauses", "adverbs"]
+DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments", "pos", "clauses", "adverbs")
 _NUMERALS = "0-9０-９〇零一二三四五六七八九十百千万亿两几"
 
 
@@ -151,9 +152,15 @@ def generic_words() -> frozenset[str]:
     >>> "达到" in generic_words(), "教育" in generic_words()
     (True, False)
     """
+    return _word_file("generic_words.txt")
+
+
+@cache
+def _word_file(name: str) -> frozenset[str]:
+    """The words of a packaged list: one a line, anything after "#" a comment."""
     from zjnlp.tokenize import _package_text
 
-    lines = (line.split("#")[0].strip() for line in _package_text("generic_words.txt").splitlines())
+    lines = (line.split("#")[0].strip() for line in _package_text(name).splitlines())
     return frozenset(line for line in lines if line)
 
 
@@ -264,6 +271,45 @@ def is_clause(term: str) -> bool:
     )
 
 
+_VERB_TAGS = frozenset({"v", "vd", "vn"})
+
+
+@cache
+def is_adverb_phrase(term: str) -> bool:
+    """Whether a term opens with an adverb of manner and a verb: the ``"adverbs"`` keyword filter.
+
+    The adverbs are those of ``data/manner_words.txt`` (大力, 全面, 深入, 充分 …), built
+    from evidence by ``scripts/build_generic_words.py``: adverbs and boilerplate words that
+    a verb follows in at least half of their occurrences in the reports. A term that is one
+    of them and then a verb (tagged v, vd or vn in jieba's dictionary: 发展, 加强; or a verb
+    of the policy stopwords: 落实), with or without an object, is a verb phrase:
+    大力发展高新技术产业 says that a subject is pushed, 高新技术产业 names it. An adjective
+    after the adverb makes a subject (相对 / 贫困), and so does a noun (积极 / 财政政策);
+    a term of a packaged theme lexicon is kept, and so are the few such phrases read as
+    naming a goal or a field (``data/adverb_names.txt``: 全面建成小康社会, 充分就业).
+
+    Examples
+    --------
+    >>> [is_adverb_phrase(term) for term in ["大力发展高新技术产业", "全面落实", "相对贫困", "积极财政政策"]]
+    [True, True, False, False]
+    """
+    if term in _theme_terms() or term in _word_file("adverb_names.txt"):
+        return False
+    tags, adverbs = jieba_tags(), _word_file("manner_words.txt")
+    for length in range(2, min(len(term), _longest(adverbs) + 1)):
+        rest = term[length:]
+        if term[:length] in adverbs:
+            verb = rest if rest in tags else _parts(rest, tags)[0]
+            if tags.get(verb) in _VERB_TAGS or verb in _packaged_stopwords("policy"):
+                return True
+    return False
+
+
+@cache
+def _longest(words: frozenset[str]) -> int:
+    return max(map(len, words), default=0)
+
+
 @cache
 def _theme_terms() -> frozenset[str]:
     from zjnlp.themes import available_lexicons, load_lexicon
@@ -284,8 +330,17 @@ def _filtered_words(text: str, tokenizer: Tokenizes, filters: Iterable[KeywordFi
 def _check_filters(filters: Iterable[KeywordFilter] | None) -> tuple[KeywordFilter, ...]:
     chosen = () if filters is None else ((filters,) if isinstance(filters, str) else tuple(filters))
     if not all(item in DEFAULT_FILTERS for item in chosen):
-        raise OptionError("filters", filters, "a tuple of 'quantities', 'generic', 'fragments', 'pos', 'clauses', or None for no filter")
+        raise OptionError("filters", filters, f"a tuple of {', '.join(map(repr, DEFAULT_FILTERS))}, or None for no filter")
     return chosen
+
+
+# The filters that judge a word by itself, each with what it drops.
+_TERM_FILTERS: tuple[tuple[KeywordFilter, Callable[[str], bool]], ...] = (
+    ("quantities", is_quantity),
+    ("pos", lambda word: not is_subject_word(word)),
+    ("clauses", is_clause),
+    ("adverbs", is_adverb_phrase),
+)
 
 
 def is_term(word: str, stopwords: frozenset[str], min_length: int) -> bool:
@@ -300,9 +355,7 @@ class _Terms:
     tokenizer: Tokenizes
     stopwords: frozenset[str]
     min_length: int
-    quantities: bool = False
-    subjects: bool = False
-    clauses: bool = False
+    filters: tuple[KeywordFilter, ...] = ()
 
     def _classify(self, text: str) -> tuple[list[str], set[str], set[str]]:
         """The tokens of ``text``, and which of the distinct ones are words and terms."""
@@ -316,11 +369,8 @@ class _Terms:
         return [token for token in tokens if token in terms]
 
     def is_term(self, word: str) -> bool:
-        return (
-            is_term(word, self.stopwords, self.min_length)
-            and not (self.quantities and is_quantity(word))
-            and (not self.subjects or is_subject_word(word))
-            and not (self.clauses and is_clause(word))
+        return is_term(word, self.stopwords, self.min_length) and not any(
+            name in self.filters and dropped(word) for name, dropped in _TERM_FILTERS
         )
 
     def count(self, texts: Iterable[str]) -> tuple[Counter[str], int]:
@@ -338,7 +388,7 @@ class _Terms:
         from zjnlp.reference import term_counts
 
         counts, words = term_counts(texts, self.tokenizer, stopwords=self.stopwords, min_length=self.min_length)
-        return Counter(counts), words
+        return Counter({term: n for term, n in counts.items() if self.is_term(term)}), words
 
     def document_frequencies(self, texts: Sequence[str]) -> Counter[str]:
         """In how many of ``texts`` each term occurs (shipped counts for the national reports)."""
@@ -354,7 +404,7 @@ def _terms(
     filters = _check_filters(filters)
     tokenizer = tokenizer or _default_tokenizer(text)
     dropped = _stopword_set(stopwords) | _filtered_words(text, tokenizer, filters)
-    return _Terms(tokenizer, dropped, min_length, "quantities" in filters, "pos" in filters, "clauses" in filters)
+    return _Terms(tokenizer, dropped, min_length, filters)
 
 
 def _units(report: Report, by: Unit, appendices: bool, part_kind: PartKinds) -> tuple[pd.DataFrame, list[str]]:
@@ -406,7 +456,7 @@ def term_frequencies(
         see :func:`zjnlp.tokenize.stopwords`), several of these, a set of words, or none.
     min_length : int, default=2
         Shortest term, in characters (2 drops single characters such as 的, 和).
-    filters : tuple of {"quantities", "generic", "fragments", "pos", "clauses"}, or None, default=("quantities", "generic", "fragments", "pos", "clauses")
+    filters : tuple of {"quantities", "generic", "fragments", "pos", "clauses", "adverbs"}, or None, default=all six
         Named filters that drop tokens which are not subjects; ``None`` or ``()`` for none.
         ``"quantities"``: quantities, measure words and ordinals (万亩, 二期, 第三;
         :func:`is_quantity`). ``"generic"``: the verbs and adjectives used in every part of
@@ -415,7 +465,8 @@ def term_frequencies(
         (居全国第; :func:`fragments`). ``"pos"``: words that are not nouns by jieba's
         dictionary tags, verbs and adjectives (作出, 幸福; :func:`is_subject_word`).
         ``"clauses"``: phrases that state how a subject fares, not name it
-        (营商环境持续优化; :func:`is_clause`).
+        (营商环境持续优化; :func:`is_clause`). ``"adverbs"``: verb phrases opened by an
+        adverb of manner (大力发展高新技术产业, 全面落实; :func:`is_adverb_phrase`).
     appendices : bool, default=False
         Count the appendices (名词解释, lists of 民生实事) too; left out by default.
     part_kind : str or iterable of str, optional
@@ -821,6 +872,7 @@ def keyness(
     min_count: int = 2,
     measure: Measure = "g2",
     correction: Correction = "fdr_bh",
+    filters: Iterable[KeywordFilter] | None = DEFAULT_FILTERS,
 ) -> pd.DataFrame:
     """Terms the target uses more (or less) than the reference, with significance and effect size.
 
@@ -830,7 +882,9 @@ def keyness(
     freedom) and the log ratio (Hardie 2014), ``log2`` of the ratio of the two rates per
     word with 0.5 added to both counts so that a term absent from one side has a finite
     ratio (set to 0 where the smoothing would reverse its sign, which happens when one
-    side is much smaller than the other). Words are counted as in :func:`term_frequencies`.
+    side is much smaller than the other). Words are counted as in :func:`term_frequencies`,
+    and the keyword filters drop the same terms on both sides (a term the filters drop is
+    neither over- nor under-used; the rates stay per 1,000 words of all words).
 
     Parameters
     ----------
@@ -840,7 +894,7 @@ def keyness(
     tokenizer : object with ``cut(text) -> list[str]``, optional
         Cuts both sides; defaults to the project tokenizer with the target's quoted
         terms added.
-    stopwords, min_length
+    stopwords, min_length, filters
         As for :func:`term_frequencies`.
     min_count : int, default=2
         Fewest occurrences of a term, target and reference together, for it to be
@@ -883,7 +937,7 @@ def keyness(
     _check_keyness_options(min_count, measure, correction)
     target_texts = _corpus_texts(target, "target")
     reference_texts = _corpus_texts(reference, "reference")
-    terms = _terms("\n".join(target_texts), tokenizer, stopwords, min_length)
+    terms = _terms("\n".join(target_texts), tokenizer, stopwords, min_length, filters)
     target_counts, target_words = terms.count(target_texts)
     reference_counts, reference_words = terms.count_reference(reference_texts)
     if target_words == 0:
@@ -909,6 +963,7 @@ def keyness_by_unit(
     min_count: int = 2,
     measure: Measure = "g2",
     correction: Correction = "fdr_bh",
+    filters: Iterable[KeywordFilter] | None = DEFAULT_FILTERS,
 ) -> pd.DataFrame:
     """Keyness of each unit of a report against the rest of the report, or against a reference.
 
@@ -923,7 +978,7 @@ def keyness_by_unit(
     reference : Report, str, DataFrame, iterable of str, or None, default=None
         What each unit is compared with; ``None``: the other units of the report
         (with ``by="document"`` there are none, and the table is empty).
-    tokenizer, stopwords, min_length, min_count, measure, correction
+    tokenizer, stopwords, min_length, min_count, measure, correction, filters
         As for :func:`keyness`.
 
     appendices : bool, default=False
@@ -948,7 +1003,7 @@ def keyness_by_unit(
     report = as_report(report)
     table, keys, results = _unit_keyness(
         report, by=by, appendices=appendices, part_kind=part_kind, reference=reference, tokenizer=tokenizer, stopwords=stopwords,
-        min_length=min_length, min_count=min_count, measure=measure, correction=correction,
+        min_length=min_length, min_count=min_count, measure=measure, correction=correction, filters=filters,
     )
     if not results:
         return _labelled(table, keys, [], _keyness_table(Counter(), 1, Counter(), 1, min_count=1, measure=measure))
@@ -958,12 +1013,12 @@ def keyness_by_unit(
 def _unit_keyness(
     report: Report, *, by: Unit, appendices: bool = False, part_kind: PartKinds = None, reference: Corpus | None,
     tokenizer: Tokenizes | None, stopwords: Stopwords, min_length: int, min_count: int, measure: Measure,
-    correction: Correction, target_only: bool = False,
+    correction: Correction, filters: Iterable[KeywordFilter] | None, target_only: bool = False,
 ) -> tuple[pd.DataFrame, list[str], list[tuple[int, pd.DataFrame]]]:
     """The units of ``report`` and the keyness table of each unit that has one (by row)."""
     _check_keyness_options(min_count, measure, correction)
     table, keys = _units(report, by, appendices, part_kind)
-    terms = _terms(report.text, tokenizer, stopwords, min_length)
+    terms = _terms(report.text, tokenizer, stopwords, min_length, filters)
     counted = [terms.count([text]) for text in table["text"]]
     if reference is None:
         all_counts = sum((counts for counts, _ in counted), Counter())
@@ -997,6 +1052,7 @@ def national_keyness(
     min_count: int = 2,
     measure: Measure = "g2",
     correction: Correction = "fdr_bh",
+    filters: Iterable[KeywordFilter] | None = DEFAULT_FILTERS,
 ) -> pd.DataFrame:
     """Keyness of a report (or each of its units) against the national reports.
 
@@ -1015,7 +1071,7 @@ def national_keyness(
         1954–2025, pooled (less the report itself, if it is one of them).
     by : {"document", "part", "section", "paragraph"}, default="document"
         The unit of analysis.
-    tokenizer, stopwords, min_length, min_count, measure, correction
+    tokenizer, stopwords, min_length, min_count, measure, correction, filters
         As for :func:`keyness`.
 
     appendices : bool, default=False
@@ -1056,7 +1112,7 @@ def national_keyness(
             raise OptionError("year", wanted, "a year with a national report (see zjnlp.corpus.national().year), or 'all'")
     return keyness_by_unit(
         report, by=by, appendices=appendices, part_kind=part_kind, reference=chosen, tokenizer=tokenizer, stopwords=stopwords,
-        min_length=min_length, min_count=min_count, measure=measure, correction=correction,
+        min_length=min_length, min_count=min_count, measure=measure, correction=correction, filters=filters,
     )
 
 
@@ -1304,7 +1360,7 @@ def keywords_for_cli(
         if reference is None and by == "document":
             raise OptionError("reference", None, "a reference ('national' or report files) for keyness of the whole document")
         texts = None if reference is None else _reference_texts(reference)
-        options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure", "correction")
+        options = _defaults(keyness_by_unit, "tokenizer", "stopwords", "min_length", "min_count", "measure", "correction", "filters")
         table, keys, results = _unit_keyness(
             as_report(report), by=by, appendices=appendices, part_kind=part_kind, reference=texts, target_only=True, **options
         )
