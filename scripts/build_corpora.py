@@ -70,13 +70,7 @@ NATIONAL_CORRECTIONS: dict[int, dict[str, str]] = {
         "1991-03-25 is in none of the sources",
     },
 }
-PROVINCE_CORRECTIONS: dict[str, dict[str, str]] = {
-    "湖南省": {
-        "speaker": "毛伟明",
-        "note": "speaker added: the page gives the name on a line of its own, which reading does not "
-        "take for the speaker; its photo caption says 省长毛伟明作政府工作报告",
-    },
-}
+PROVINCE_CORRECTIONS: dict[str, dict[str, str]] = {}
 # What a reader should know about a text that is right as it stands.
 NATIONAL_NOTES: dict[int, str] = {
     1955: "the report on the first five-year plan (关于发展国民经济的第一个五年计划的报告) by vice-premier "

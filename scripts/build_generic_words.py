@@ -44,7 +44,7 @@ SPREAD = 0.2
 REPORTS = 0.8
 # Read and kept out: spread as widely, but each names a subject a section can be about.
 SUBJECTS = frozenset({"就业", "开放", "收入", "保护", "治理"})
-# Nouns (n, vn) spread as widely are mostly subjects (企业, 教育, 农业, 金融); these were
+# Nouns (n, vn; an, the adjectival nouns: 困难) spread as widely are mostly subjects (企业, 教育, 农业, 金融); these were
 # read, among the nouns that pass SPREAD and REPORTS, as naming no subject of their own:
 # abstractions, forms of words and the speaker's frame (问题, 基础, 结果, 中央, 国际).
 ABSTRACT_NOUNS = frozenset({
@@ -60,7 +60,7 @@ ABSTRACT_NOUNS = frozenset({
     "主体", "潜力", "事项", "信心", "功能", "专项", "导向", "传统", "开局", "差距", "时代", "优质",
     "个人", "结构", "政策措施",
 })
-NOUN_TAGS = frozenset({"n", "vn"})
+NOUN_TAGS = frozenset({"n", "vn", "an"})
 NOUN_SPREAD = 0.1
 NOUN_REPORTS = 0.5
 # Read from the nouns (n, vn), place words (s) and distinguishing words (b) in at least
@@ -138,7 +138,7 @@ def build() -> dict[Path, str]:
 # {n_parts} numbered parts: words jieba's dictionary tags v, vd, a or ad, found in at least
 # {SPREAD:.0%} of the parts and {REPORTS:.0%} of the reports, less the general and policy stopwords
 # and, after reading, {" ".join(sorted(SUBJECTS))}: as widespread, but each names a subject;
-# and the nouns (n, vn) in at least {NOUN_SPREAD:.0%} of the parts and {NOUN_REPORTS:.0%} of the reports that were read
+# and the nouns (n, vn, an) in at least {NOUN_SPREAD:.0%} of the parts and {NOUN_REPORTS:.0%} of the reports that were read
 # as naming no subject (ABSTRACT_NOUNS in the script: 问题, 基础, 结果, 关键, 地位, 空间 …), and the
 # nouns, place and distinguishing words (n, vn, s, b) in at least {RARE_SPREAD:.0%} of the parts and {RARE_REPORTS:.0%} of the
 # reports read the same way (RARER_NOUNS: 比例, 指标, 局面, 国内 …).

@@ -1,12 +1,13 @@
 import importlib.util
+import re
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zjnlp import errors
-from zjnlp.read import read_report
+from zjnlp import corpus, errors
+from zjnlp.read import Report, read_report
 from zjnlp.structure import part_kind, sentences, structure, units
 
 from .conftest import ROOT, SMALL_REPORT, uncovered
@@ -157,10 +158,60 @@ def test_heading_split_over_two_lines_is_one_title():
         ("“十五五”时期目标任务和2026年工作安排", "plan"), ("全力推动“十五五”开好局、起好步", "plan"),
         ("全面加强政府自身建设", "government"), ("努力建设让人民满意的法治型服务型政府", "government"),
         ("依靠政策和科学，加快农业的发展", None),
+        # forms of other years: 2025's reports close the 十四五 period
+        ("2024年工作回顾", "review"), ("2025年工作总体要求和主要目标", "plan"), ("2025年重点工作", "plan"),
+        ("今年工作安排", "plan"), ("“十四五”规划目标任务完成情况", "review"), ("“十四五”规划实施情况", "review"),
+        ("关于“十四五”规划纲要中期评估", "review"), ("确保“十四五”规划圆满收官", "plan"),
+        ("高质量完成“十四五”规划目标任务", "plan"), ("2024年工作回顾和2025年工作安排", "plan"),
+        ("“十四五”时期主要成就和2024年工作回顾", "review"), ("切实加强政府自身建设", "government"),
+        ("加快建设法治政府", "government"), ("关于国际形势和外交工作", "other"), ("积极推进祖国和平统一大业", "other"),
     ],
 )
 def test_part_kind_from_heading(title, kind):
     assert part_kind(title) == kind
+
+
+NATIONAL_PART_KINDS = pd.read_csv(ROOT / "tests" / "data" / "national_part_kinds.tsv", sep="\t")
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def _year_before(text: str) -> str:
+    """The text with every year one earlier (2026年 → 2025年, 二〇二六年 → 二〇二五年) and every
+    five-year plan the one before (十五五 → 十四五), each number keeping its length."""
+    text = re.sub(r"(?<!\d)(?:19|20)\d\d(?=年|[—\-～~至]\d)", lambda m: str(int(m[0]) - 1), text)
+
+    def chinese(match: re.Match) -> str:
+        year = int("".join(str(_CHINESE_DIGITS.index(c)) for c in match[1].replace("○", "〇").replace("零", "〇"))) - 1
+        return "".join(_CHINESE_DIGITS[int(d)] for d in str(year)) + "年"
+
+    text = re.sub(r"([〇○零一二三四五六七八九]{4})年", chinese, text)
+    return re.sub(r"十([二三四五])五", lambda m: "十" + "一二三四"["二三四五".index(m[1])] + "五", text)
+
+
+@pytest.mark.parametrize("year, kind, title", list(NATIONAL_PART_KINDS.itertuples(index=False)))
+def test_national_part_headings_and_their_kinds(year, kind, title):
+    """Every part heading of the national reports 1978–2025 that names its kind, labelled
+    by reading; the same heading a year earlier is the same kind."""
+    assert part_kind(title) == kind
+    assert part_kind(_year_before(title)) == kind
+
+
+def test_year_before():
+    assert _year_before("一、2025年和“十四五”时期工作回顾，二〇二六年一月，“十五五”，2021—2025年，100亿元") == (
+        "一、2024年和“十三五”时期工作回顾，二〇二五年一月，“十四五”，2020—2024年，100亿元"
+    )
+
+
+def test_structure_does_not_depend_on_the_year():
+    """Each provincial report of 2026 moved one year back (2026 → 2025, 十五五 → 十四五, in
+    headings and text) has the same parts, sections, kinds and roles, line by line."""
+    columns = ["part", "section", "paragraph", "part_kind", "part_kind_inferred", "role", "role_basis", "kind", "start", "end"]
+    for row in corpus.provinces().itertuples():
+        shifted = _year_before(row.text)
+        assert shifted != row.text
+        before = structure(Report.from_text(row.text))[columns]
+        after = structure(Report.from_text(shifted))[columns]
+        pd.testing.assert_frame_equal(after, before, obj=row.province)
 
 
 # Read in the reports: the line that opens each part's wrap-up after its last section.
@@ -174,6 +225,10 @@ WRAP_UPS = [
     ("national/2025-李强.txt", 3, "今年将开展“十五五”规划编制工作"),
     ("national/2023-李克强.txt", 1, "各位代表！"),
     ("national/2007-温家宝.txt", 1, "民族、宗教、港澳、对台和侨务工作进一步加强"),
+    ("national/2005-温家宝.txt", 4, "今年，我国对外开放面临不少新情况"),
+    ("national/1986-赵紫阳.txt", 2, "上述三项任务"),
+    ("national/1986-赵紫阳.txt", 3, "上述三个方面的改革"),
+    ("provinces-2026/青海省.txt", 2, "在此基础上再奋斗五年"),
 ]
 
 
@@ -368,6 +423,7 @@ ROLES = [
     ("provinces-2026/河南省.txt", "一年来，我们全面正确履行政府职能", "wrap_up", "topic 履行政府职能"),
     ("provinces-2026/北京市.txt", "全力支持国防和军队现代化建设，推动军民融合", "wrap_up", "topic 国防"),
     ("provinces-2026/上海市.txt", "今年是实施“十五五”规划的开局之年", "intro", "before the first section"),
+    ("national/2004-温家宝.txt", "继续做好民族、宗教、侨务工作", "", "uncertain: topic 民族"),
 ]
 
 
@@ -377,6 +433,58 @@ def test_role_and_its_basis(path, opening, role, basis):
     row = table[table["text"].str.startswith(opening)].iloc[0]
     assert row["role"] == role and row["role_basis"].startswith(basis)
     assert pd.isna(row["section"]) == (role != "")
+
+
+# Read in six provincial reports of 2026 drawn at random (random.Random(2025).sample of the
+# 31 files: 河南, 内蒙古, 湖北, 辽宁, 江西, 四川), whole, by paragraph: the block a line opens,
+# its kind, role, part kind and number in its unit.
+READ_2026 = [
+    ("河南省.txt", "事非经过不知难", "paragraph", "wrap_up", "review", 10),
+    ("河南省.txt", "重点做好十个方面工作：", "paragraph", "intro", "plan", 3),
+    ("河南省.txt", "加强国防动员和后备力量建设", "paragraph", "wrap_up", "plan", 4),
+    ("河南省.txt", "面对新征程新使命", "paragraph", "wrap_up", "plan", 7),
+    ("内蒙古自治区.txt", "成绩固然可喜，问题也不容忽视", "paragraph", "", "review", 10),
+    ("内蒙古自治区.txt", "铸牢中华民族共同体意识是新时代党的民族工作的主线", "paragraph", "intro", "plan", 1),
+    ("内蒙古自治区.txt", "附件", "appendix", "", "", 1),
+    ("内蒙古自治区.txt", "2026年自治区民生实事", "appendix", "", "", 2),
+    ("湖北省.txt", "各位代表！我们做的一切工作", "paragraph", "wrap_up", "plan", 5),
+    ("湖北省.txt", "湖北正以高水平开放全面融入世界经济循环", "paragraph", "", "plan", 7),
+    ("湖北省.txt", "政贵在行，功成于实", "paragraph", "intro", "government", 1),
+    ("辽宁省.txt", "各位代表！今年，我们继续安排20件民生实事", "paragraph", "", "plan", 7),
+    ("辽宁省.txt", "支持国防和军队现代化建设，服务支撑一体化", "paragraph", "wrap_up", "plan", 9),
+    ("江西省.txt", "全力支持国防和军队现代化建设，深化跨军地改革", "paragraph", "wrap_up", "plan", 4),
+    ("江西省.txt", "3.“四融一共”和美乡村", "appendix", "", "", 5),
+    ("江西省.txt", "4.", "appendix", "", "", 6),
+    ("四川省.txt", "名词解释", "appendix", "", "", 1),
+    ("四川省.txt", "2.“两新”", "appendix", "", "", 3),
+    ("四川省.txt", "（十）突出政府履职效能", "section", "", "plan", None),
+]
+
+
+@pytest.mark.parametrize("name, opening, kind, role, part_kind_, paragraph", READ_2026)
+def test_blocks_read_in_provincial_reports(name, opening, kind, role, part_kind_, paragraph):
+    table = structure(read_report(ROOT / "seeds" / "provinces-2026" / name))
+    row = table[table["text"].str.startswith(opening)].iloc[0]
+    assert (row["kind"], row["role"], row["part_kind"]) == (kind, role, part_kind_)
+    assert (pd.isna(row["paragraph"]) if paragraph is None else row["paragraph"] == paragraph)
+    assert "\n" not in row["text"]  # a block of one line: no glossary item joined with the next
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["在充分肯定成绩的同时，我们也清醒看到，发展中还有不少困难。", "我们也深刻认识到，经济回升向好的基础还不稳固。",
+     "在看到发展成就的同时，我们也认识到，短板仍然不少。", "上述三项任务，是相互联系的。",
+     "过去一年，我们坚持以政治建设为统领，全面加强政府自身建设。"],
+)
+def test_wrap_up_openings_of_other_wordings(opening):
+    text = (
+        "一、2024年工作回顾\n过去一年成绩显著。\n（一）稳增长。\n增长了5%。\n（二）惠民生。\n就业稳定，城镇新增就业10万人。\n"
+        f"{opening}\n我们一定认真改进。\n二、2025年重点工作\n（一）扩内需。\n要促进消费。"
+    )
+    table = structure(text)
+    rows = table[table["kind"] == "paragraph"].set_index("text")
+    assert rows.loc[opening, "role"] == "wrap_up" and rows.loc["我们一定认真改进。", "role"] == "wrap_up"
+    assert rows.loc["就业稳定，城镇新增就业10万人。", "section"] == 2
 
 
 def test_interlude_is_numbered_in_its_part_and_a_unit_by_section():
@@ -417,7 +525,7 @@ def test_scores_against_the_labels():
     module = _evaluation()
     scores = module.evaluate("dev")
     with_sections = module.summary(scores[scores["has_sections"]]).set_index("measure")["right"].to_dict()
-    assert with_sections == {"parts": 31, "sections": 31, "kinds": 31, "part_level": 49}
+    assert with_sections == {"parts": 31, "sections": 31, "kinds": 31, "part_level": 53}
     without = module.summary(scores[~scores["has_sections"]]).set_index("measure")["right"].to_dict()
     assert without == {"part_level": 21}
     assert module.evaluate("heldout").empty

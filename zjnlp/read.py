@@ -437,10 +437,16 @@ _SPEAKER_RE = re.compile(rf".*({_TITLE_WORDS})\s*([{HAN}][{HAN}·\s]{{1,12}})$")
 # The speaker elsewhere in the header: 省长毛伟明作政府工作报告 (a title or a photo caption),
 # ……省长 王凯 在……会议上 (the date-and-venue line), 毛伟明 (a name alone on a line).
 _SPEAKER_REPORTS_RE = re.compile(rf"({_TITLE_WORDS})\s*([{HAN}·]{{2,12}}?)\s*作(?:政府)?工作报告")
+# A photo caption's sentence: [1月20日，][……主席]张雨浦[同志|省长][代表自治区人民政府，][向大会]作政府工作报告
+_SPEAKER_CAPTIONED_RE = re.compile(
+    rf"^(?:[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]+日[，,])?(?:.*?(?:{_TITLE_WORDS}))?"
+    rf"([{HAN}·]{{2,12}}?)(?:同志|{_TITLE_WORDS})?(?:代表[^，。]*?政府)?[，,]?(?:向大会)?(?:在[^，。]*?会议上)?作(?:政府)?工作报告"
+)
 _SPEAKER_IN_VENUE_RE = re.compile(rf"({_TITLE_WORDS})\s*([{HAN}·]{{2,12}}?)\s*在")
 _SPEAKER_REPORTS_TAIL_RE = re.compile(r"作(?:政府)?工作报告$")
 _NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,6}}·[{HAN}]{{2,8}}$")
-_NOT_A_NAME_RE = re.compile(r"报告|政府|代表|日报|首页|新闻|要闻|来源|发布|时间|全文|正文|打印|关闭|分享|收藏|字号")
+_NOT_A_NAME_RE = re.compile(r"报告|政府|代表|日报|首页|新闻|要闻|信息|政务|专题|频道|栏目|来源|发布|时间|全文|正文|打印|关闭|分享|收藏|字号")
+_TITLE_HEAD_RE = re.compile(rf"(?:\d{{4}}年)?[{HAN}]{{0,12}}(?:省|市|自治区|特别行政区|政府)|\d{{4}}年")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _ADMIN_PLACE = rf"[{HAN}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|县|区|旗)"
 _PLACE_IN_TITLE_RE = re.compile(rf"^({_ADMIN_PLACE})(?:人民)?政府")
@@ -553,6 +559,11 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
     """Title, place, year, date delivered, speaker and publish date, from the header lines."""
     meta = dict.fromkeys(["title", "place", "year", "date", "speaker", "publish_date"])
     lines = [(reason, line.replace(" ", "").replace("\u3000", "")) for reason, line in header]
+    # A title whose first half is a line of its own: "2025年湖南省政府" / "工作报告".
+    for i in range(len(lines) - 1, 0, -1):
+        (before, head), (reason, line) = lines[i - 1], lines[i]
+        if reason == "header: title" and before == "header: unclassified" and _TITLE_HEAD_RE.fullmatch(head):
+            lines[i - 1 : i + 1] = [(reason, head + line)]
     fallback: dict[str, str] = {}  # where else the header names the speaker, by the rule that found it
     # A title or a speaker split over two lines ("政府工作报" / "告", "国务院总理" / "李强").
     pairs = [a[1] + b[1] for a, b in zip(lines, lines[1:]) if a[0] == b[0] == "header: unclassified"]
@@ -563,9 +574,10 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
                 meta["publish_date"] = _iso_date(published)
             continue
         if reason in ("header: caption", "header: photo caption"):
-            reports = _SPEAKER_REPORTS_RE.search(line)
-            if reports:
-                fallback.setdefault("caption", reports.group(2))
+            for sentence in re.split("[。；]", line):
+                captioned = _SPEAKER_CAPTIONED_RE.match(sentence)
+                if captioned and not re.search(_TITLE_WORDS, captioned.group(1)):
+                    fallback.setdefault("caption", captioned.group(1))
             continue
         if reason.startswith(("breadcrumb", "source", "toolbar", "view")):
             continue
@@ -599,7 +611,7 @@ def _metadata(header: list[tuple[str, str]]) -> dict:
         if speaker and meta["speaker"] is None:
             meta["speaker"] = speaker.group(2)
     if meta["speaker"] is None:
-        meta["speaker"] = next((fallback[k] for k in ("reports", "venue", "name", "caption") if k in fallback), None)
+        meta["speaker"] = next((fallback[k] for k in ("reports", "venue", "caption", "name") if k in fallback), None)
     if meta["place"] is None and any("国务院" in line for _, line in lines):
         meta["place"] = "全国"
     if meta["year"] is None and meta["date"] is not None:

@@ -210,6 +210,8 @@ def structure(report: Report | str) -> pd.DataFrame:
             part = None
         elif kind == "before-part":
             kind, part = "paragraph", kinds.first_part - 1
+        elif kind == "appendix" and rows and rows[-1]["kind"] != "appendix":
+            paragraph = 0  # appendices are numbered on their own, not on from the last part
         row = {
             "part": part if kind not in ("address", "closing", "appendix", "contents") else None,
             "part_title": part_title if kind not in ("address", "closing", "appendix", "contents") else "",
@@ -240,7 +242,9 @@ def structure(report: Report | str) -> pd.DataFrame:
             row["paragraph"] = paragraph
             row["headline"] = _headline(line) or ""
             following = kinds[index + 1] if index + 1 < len(kinds) else None
-            if _is_headline_only(line) and following == kind:
+            # the body follows unless the next line is an item of its own (a glossary's
+            # 3.“四融一共”和美乡村：……。 then 4.……, 江西 2026)
+            if _is_headline_only(line) and following == kind and not _ENUMERATOR_RE.match(lines[index + 1]):
                 pending_headline = (start, line)
         rows.append(row)
 
@@ -268,9 +272,10 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d年|[〇○零一二三四五六七八九]{
 def part_kind(title: str) -> str | None:
     """The kind of part a heading's title announces, or None when it does not say.
 
-    ``government`` (the government's own building), ``plan`` (this year's requirements,
-    targets and tasks), ``outlook`` (a multi-year plan), ``review`` (past work, when the
-    title names no plan); the words are in ``zjnlp/data/parts.toml``.
+    ``government`` (the government's own building), ``other`` (foreign affairs,
+    reunification), ``plan`` (this year's requirements, targets and tasks), ``outlook`` (a
+    multi-year plan), ``review`` (past work, when the title names no plan); the words are in
+    ``zjnlp/data/parts.toml``.
 
     Examples
     --------
@@ -280,9 +285,12 @@ def part_kind(title: str) -> str | None:
     kind = _cues()["kind"]
     this_year = bool(_YEAR_RE.search(title)) or _has(title, kind["this_year"])
     plan, tasks, outlook = _has(title, kind["plan"]), _has(title, kind["plan_with_year"]), _has(title, kind["outlook"])
-    if _has(title, kind["government"]):
+    if _has(title, kind["government"]) or title.rstrip("。").endswith(tuple(kind["government_ending"])):
         return "government"
-    if _has(title, kind["review"]) and not plan and not (outlook and _has(title, kind["outlook_goals"])):
+    if _has(title, kind["other"]):
+        return "other"
+    goals = outlook and _has(title, kind["outlook_goals"]) and not _has(title, kind["review_status"])
+    if _has(title, kind["review"]) and not plan and not goals:
         return "review"
     if (this_year and (plan or tasks)) or _has(title, kind["first_year"]):
         return "plan"
@@ -344,7 +352,8 @@ def _first_sentence(text: str) -> str:
 def _wrap_up_cue(text: str, section_title: str, part_title: str = "") -> str | None:
     """The cue that makes a paragraph after a part's last section open its wrap-up, if any:
     ``opening ……`` (the paragraph opens with 各位代表, 这些成绩 …, unless the part's title
-    names the cue's subject, as a part explaining the 纲要 does), ``early ……`` (清醒认识到,
+    names the cue's subject, as a part explaining the 纲要 does), ``summing ……`` (上述三项:
+    it counts what came before), ``early ……`` (清醒认识到,
     来之不易 … in its first sentence, at most ``early_reach`` characters) or ``topic ……``
     (国防, 民族团结, 港澳 … when the last section's title does not name it) or ``roundup ……``
     (``roundup`` of those topics anywhere in it)."""
@@ -352,26 +361,35 @@ def _wrap_up_cue(text: str, section_title: str, part_title: str = "") -> str | N
     opening = next((word for word in cues["openings"] if text.startswith(word) and word.strip("《") not in part_title), None)
     if opening:
         return f"opening {opening}"
+    summing = re.match(rf"({'|'.join(cues['summing'])})[一二三四五六七八九十两几]+(项|个|条|点|方面)", text)
+    if summing:
+        return f"summing {summing.group(0)}"
     head = _first_sentence(text)[: cues["early_reach"]]
     early = next((word for word in cues["early"] if word in head), None)
     if early:
         return f"early {early}"
     government = "政府" in section_title
     topic = next((t for t in cues["topics"] if t in text[:20] and t.rstrip("、") not in section_title), None) or \
-        next((t for t in cues["government_topics"] if t in text[:20] and not government), None)
+        next((t for t in cues["government_topics"] if t in head and not government), None)
     if topic:
         return f"topic {topic.rstrip('、')}"
     named = {t.rstrip("、") for t in cues["topics"] if t in text and t.rstrip("、") not in section_title}
     return f"roundup {'、'.join(sorted(named))}" if len(named) >= cues["roundup"] else None
 
 
-def _in_section_layout(rows: list[dict], i: int, earlier: list[int]) -> bool:
+def _in_section_layout(rows: list[dict], i: int, earlier: list[int], following: int | None, cue_of) -> bool:
     """Whether a paragraph is laid out as one of its section's items: the body of a headline
-    line just before it, or a headline paragraph among items that mostly have headlines."""
+    line just before it, or a headline paragraph among items that mostly have headlines, or
+    one followed by a headline item without a wrap-up cue (national 2004: 继续做好民族、宗教、
+    侨务工作。 then 加强政府立法工作。 under 加强民主法制建设，维护国家安全和社会稳定)."""
     if rows[i - 1]["kind"] == "paragraph" and _HEADLINE_LINE_RE.fullmatch(rows[i - 1]["text"]):
         return True
+    if not _item_headline(rows[i]["headline"]):
+        return False
     with_headline = [j for j in earlier if _item_headline(rows[j]["headline"])]
-    return _item_headline(rows[i]["headline"]) and len(with_headline) * 2 > len(earlier) > 0
+    if len(with_headline) * 2 > len(earlier) > 0:
+        return True
+    return following is not None and _item_headline(rows[following]["headline"]) and cue_of(rows[following]["text"]) is None
 
 
 def _item_headline(headline: str) -> bool:
@@ -426,6 +444,14 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
     for i in run:
         if rows[i]["kind"] == "paragraph" and i < sections[0] and rows[i]["section"] is None:
             roles[i] = ("intro", "before the first section")
+    # Topics the part's title names and none of its sections does (national 2005: 四、大力推进
+    # 经济体制改革和对外开放, whose sections are all on the reform): a paragraph after the
+    # last section that turns to one of them belongs to the part.
+    part_title = rows[sections[0]]["part_title"]
+    unannounced = [
+        phrase for phrase in re.split(r"[，、和与及]", part_title)
+        if len(phrase) >= 4 and not any(phrase in rows[j]["section_title"] for j in sections)
+    ] if interludes else []
     bounds = [*sections, run[-1] + 1]
     for first, stop in zip(sections, bounds[1:]):
         items = [i for i in run if first < i < stop and rows[i]["kind"] == "paragraph"]
@@ -449,8 +475,13 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
                 else:
                     basis = f"各位代表, {inner}" if inner else "各位代表 on a topic the section does not name"
                     opened, roles[i] = "interlude", ("interlude", basis)
-            elif last and (cue := _wrap_up_cue(text, title, part_title)):
-                if cue.startswith(("topic", "roundup")) and _in_section_layout(rows, i, [j for j in items if j < i]):
+            elif last and (cue := _wrap_up_cue(text, title, part_title) or next(
+                (f"topic {phrase} of the part's title" for phrase in unannounced if phrase in _first_sentence(text) and part_title not in text), None
+            )):
+                following = next((j for j in items if j > i), None)
+                if cue.startswith(("topic", "roundup")) and _in_section_layout(
+                    rows, i, [j for j in items if j < i], following, lambda t: _wrap_up_cue(t, title, part_title)
+                ):
                     roles[i] = ("", f"uncertain: {cue} laid out as one of the section's items")
                 else:
                     opened, roles[i] = "wrap_up", ("wrap_up", cue)
