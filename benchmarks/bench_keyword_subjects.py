@@ -63,6 +63,7 @@ from zjnlp.keywords import (
 )
 from zjnlp.read import read_report
 from zjnlp.structure import units
+from zjnlp.themes import wilson
 from zjnlp.tokenize import Tokenizer, is_word, stopwords
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,12 +119,6 @@ def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as labels:
         return list(csv.DictReader(line for line in labels if not line.startswith("#")))
 
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return centre - half, centre + half
 
 
 def rate() -> None:

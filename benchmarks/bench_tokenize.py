@@ -15,12 +15,13 @@ compound rules were improved, the fresh set (tests/data/policy_terms_fresh.csv),
 labelled after them and then read while the quantity-verb and name-head rules were
 written, and the third set (tests/data/policy_terms_fresh2.csv: 重庆, 湖南), labelled
 before those rules and measured once they were fixed; with Wilson 95% intervals.
+Lexicon entries: the share of a random sample of the lexicon's entries that are terms by
+reading (benchmarks/lexicon_entries_sample.csv, the rule in its header lines).
 """
 
 from __future__ import annotations
 
 import csv
-import math
 import tempfile
 import time
 from bisect import bisect_right
@@ -32,6 +33,7 @@ import rjieba
 
 from zjnlp.corpus import SEED_PAGE
 from zjnlp.read import read_report
+from zjnlp.themes import wilson
 from zjnlp.tokenize import (
     POLICY_LEXICON,
     Tokenizer,
@@ -116,13 +118,6 @@ def throughput(texts: list[str]) -> None:
     )
 
 
-def wilson(kept: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson score interval of the share kept / total."""
-    share = kept / total
-    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
-    half = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return centre - half, centre + half
-
 
 LABELS = {
     "first set (read while the rules were improved)": "policy_terms_labels.csv",
@@ -199,11 +194,24 @@ def recall() -> None:
             )
 
 
+def lexicon_entries() -> None:
+    """The share of the policy lexicon's entries that are terms, on a random sample read by hand."""
+    path = ROOT / "benchmarks" / "lexicon_entries_sample.csv"
+    with path.open(encoding="utf-8") as sample:
+        rows = list(csv.DictReader(line for line in sample if not line.startswith("#")))
+    terms = sum(row["label"] == "term" for row in rows)
+    low, high = wilson(terms, len(rows))
+    print(f"\npolicy lexicon entries that are terms, by reading a random sample ({path.name}): "
+          f"{terms}/{len(rows)} = {terms / len(rows):.0%} [{low:.0%}, {high:.0%}]")
+    print("not terms: " + ", ".join(f"{row['entry']} ({row['note']})" for row in rows if row["label"] != "term"))
+
+
 def main() -> None:
     texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds" / "national").glob("*.txt"))]
     throughput(texts)
     recall()
     labelled_recall()
+    lexicon_entries()
 
 
 if __name__ == "__main__":
