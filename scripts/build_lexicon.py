@@ -110,6 +110,17 @@ def curated_terms() -> list[str]:
 _CLAUSE_FIRST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "vd", "u", "uj", "ul", "y", "f", "k"})
 _CLAUSE_LAST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "u", "uj", "ul", "y", "f"})
 _CLAUSE_INSIDE = frozenset({"c", "p", "u", "uj", "ul", "y"})
+_ADVERB = frozenset({"d", "ad", "vd"})
+_VERB = frozenset({"v", "vn"})
+
+
+def _adverb_and_verb(word: str) -> bool:
+    """Whether a word of jieba's dictionary is an adverb and a verb that the dictionary
+    holds apart: 充分发挥, 大力发展, 坚决贯彻, whatever tag (n, nz, i) the whole has."""
+    tags = jieba_tags()
+    return len(word) > 2 and any(
+        tags.get(word[:i]) in _ADVERB and tags.get(word[i:]) in _VERB | {"vd"} for i in range(1, len(word))
+    )
 
 
 def is_clause(term: str, jieba: rjieba.Jieba, openers: frozenset[str] = frozenset(), quantity: frozenset[str] = frozenset()) -> bool:
@@ -117,7 +128,8 @@ def is_clause(term: str, jieba: rjieba.Jieba, openers: frozenset[str] = frozense
 
     ``term`` is cut into jieba's words (no HMM) and tagged with jieba's dictionary: a
     clause opens with an adverb, preposition, pronoun, numeral, function word or
-    suffix (型城市); or
+    suffix (型城市), or with a word the dictionary holds whole that is an adverb and a verb
+    (充分发挥中央, 坚决贯彻习近平总书记); or
     opens with a verb and ends with anything but a verb (verb + object: 遵循客观规律,
     用于发展, 入选首批国家级; verb + verb such as 辐射带动 stays), unless the verb is one
     of ``openers``, verbs that open terms elsewhere (创新 of the quoted terms); or ends with an adverb,
@@ -131,6 +143,7 @@ def is_clause(term: str, jieba: rjieba.Jieba, openers: frozenset[str] = frozense
     tags = [jieba_tags().get(word, "") for word in words]
     return (
         tags[0] in _CLAUSE_FIRST
+        or _adverb_and_verb(words[0])
         or (tags[0] == "v" and tags[-1] != "v" and words[0] not in openers)
         or tags[-1] in _CLAUSE_LAST
         or (tags[-1] == "v" and words[-1] in stopwords("policy"))
