@@ -142,7 +142,7 @@ def is_quantity(term: str) -> bool:
 
 @cache
 def generic_words() -> frozenset[str]:
-    """The ``"generic"`` keyword filter's words: verbs and adjectives of every part of every report.
+    """The ``"generic"`` filter's words: verbs, adjectives and abstract nouns of every report.
 
     Read from ``data/generic_words.txt``, built from evidence by
     ``scripts/build_generic_words.py`` (its header says how): 达到, 增加, 改造 ….
@@ -459,8 +459,8 @@ def term_frequencies(
     filters : tuple of {"quantities", "generic", "fragments", "pos", "clauses", "adverbs"}, or None, default=all six
         Named filters that drop tokens which are not subjects; ``None`` or ``()`` for none.
         ``"quantities"``: quantities, measure words and ordinals (万亩, 二期, 第三;
-        :func:`is_quantity`). ``"generic"``: the verbs and adjectives used in every part of
-        every report (达到, 增加, 改造; :func:`generic_words`). ``"fragments"``: tokens the
+        :func:`is_quantity`). ``"generic"``: the verbs, adjectives and abstract nouns used in
+        every part of every report (达到, 增加, 问题, 地位; :func:`generic_words`). ``"fragments"``: tokens the
         HMM glued from unknown characters that occur once or cut a dictionary word
         (居全国第; :func:`fragments`). ``"pos"``: words that are not nouns by jieba's
         dictionary tags, verbs and adjectives (作出, 幸福; :func:`is_subject_word`).
