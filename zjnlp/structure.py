@@ -22,7 +22,7 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Literal, get_args
 
@@ -480,7 +480,7 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
             )):
                 following = next((j for j in items if j > i), None)
                 if cue.startswith(("topic", "roundup")) and _in_section_layout(
-                    rows, i, [j for j in items if j < i], following, lambda t: _wrap_up_cue(t, title, part_title)
+                    rows, i, [j for j in items if j < i], following, partial(_wrap_up_cue, section_title=title, part_title=part_title)
                 ):
                     roles[i] = ("", f"uncertain: {cue} laid out as one of the section's items")
                 else:
