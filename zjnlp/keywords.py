@@ -46,6 +46,7 @@ from zjnlp.tokenize import (
     _COMPOUND_TAGS,
     NOMINAL_TAGS,
     Tokenizes,
+    _package_words,
     _packaged_stopwords,
     _parts,
     is_nominal,
@@ -117,10 +118,7 @@ _NUMERALS = "0-9０-９〇零一二三四五六七八九十百千万亿两几"
 
 @cache
 def _quantity_pattern() -> re.Pattern:
-    from zjnlp.tokenize import _package_text
-
-    lines = (line.strip() for line in _package_text("measure_words.txt").splitlines())
-    units = sorted((line for line in lines if line and not line.startswith("#")), key=len, reverse=True)
+    units = sorted(_package_words("measure_words.txt"), key=lambda unit: (-len(unit), unit))
     return re.compile(rf"第[{_NUMERALS}]+(?:{'|'.join(units)})?|[{_NUMERALS}]*(?:{'|'.join(units)})")
 
 
@@ -140,7 +138,6 @@ def is_quantity(term: str) -> bool:
     return _quantity_pattern().fullmatch(term) is not None
 
 
-@cache
 def generic_words() -> frozenset[str]:
     """The ``"generic"`` filter's words: verbs, adjectives and abstract nouns of every report.
 
@@ -152,16 +149,7 @@ def generic_words() -> frozenset[str]:
     >>> "达到" in generic_words(), "教育" in generic_words()
     (True, False)
     """
-    return _word_file("generic_words.txt")
-
-
-@cache
-def _word_file(name: str) -> frozenset[str]:
-    """The words of a packaged list: one a line, anything after "#" a comment."""
-    from zjnlp.tokenize import _package_text
-
-    lines = (line.split("#")[0].strip() for line in _package_text(name).splitlines())
-    return frozenset(line for line in lines if line)
+    return _package_words("generic_words.txt")
 
 
 def fragments(text: str, tokenizer: Tokenizes) -> frozenset[str]:
@@ -293,9 +281,9 @@ def is_adverb_phrase(term: str) -> bool:
     >>> [is_adverb_phrase(term) for term in ["大力发展高新技术产业", "全面落实", "相对贫困", "积极财政政策"]]
     [True, True, False, False]
     """
-    if term in _theme_terms() or term in _word_file("adverb_names.txt"):
+    if term in _theme_terms() or term in _package_words("adverb_names.txt"):
         return False
-    tags, adverbs = jieba_tags(), _word_file("manner_words.txt")
+    tags, adverbs = jieba_tags(), _package_words("manner_words.txt")
     for length in range(2, min(len(term), _longest(adverbs) + 1)):
         rest = term[length:]
         if term[:length] in adverbs:

@@ -566,7 +566,6 @@ _TAGGED = re.compile(r"^(\S+) [0-9]+ (\S+)$", re.MULTILINE)
 _HAN_RUN = re.compile(f"[{HAN}]+")
 
 
-@cache
 def term_heads() -> frozenset[str]:
     """The heads of compound terms (工程, 平台, 保险, 示范区 …), from ``data/term_heads.txt``.
 
@@ -575,10 +574,9 @@ def term_heads() -> frozenset[str]:
     >>> {"机场", "债务", "体系"} <= term_heads()
     True
     """
-    return _word_list(_package_text(TERM_HEADS))
+    return _package_words(TERM_HEADS)
 
 
-@cache
 def name_heads() -> frozenset[str]:
     """The heads of proper names of built things and places (铁路, 高铁, 机场, 水库 …), from ``data/name_heads.txt``.
 
@@ -587,7 +585,7 @@ def name_heads() -> frozenset[str]:
     >>> {"铁路", "水电工程"} <= name_heads()
     True
     """
-    return _word_list(_package_text(NAME_HEADS))
+    return _package_words(NAME_HEADS)
 
 
 def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -657,8 +655,15 @@ def _word_list(text: str) -> frozenset[str]:
 
 
 @cache
+def _package_words(name: str) -> frozenset[str]:
+    """The words of a word list in ``zjnlp/data``: one a line, ``#`` and what follows it a
+    comment, on a line of its own or after the word (``代表 # 0.64`` in generic_words.txt)."""
+    lines = (line.split("#")[0].strip() for line in _package_text(name).splitlines())
+    return frozenset(line for line in lines if line)
+
+
 def _packaged_stopwords(kind: str) -> frozenset[str]:
-    return _word_list(_package_text(STOPWORD_FILES[kind]))
+    return _package_words(STOPWORD_FILES[kind])
 
 
 def stopwords(kind: Literal["general", "policy"] | os.PathLike = "general") -> frozenset[str]:
