@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, partial
 from importlib import resources
@@ -330,10 +331,7 @@ def _pairs(text: str) -> set[str]:
 def _common_pairs(texts: list[str]) -> set[str]:
     """Character pairs too common in a report to mark a topic (发展, 建设, the place's name)."""
     share = _cues()["continuity"]["common_share"]
-    counts: dict[str, int] = {}
-    for text in texts:
-        for pair in _pairs(text):
-            counts[pair] = counts.get(pair, 0) + 1
+    counts = Counter(pair for text in texts for pair in _pairs(text))
     return {pair for pair, count in counts.items() if count > share * len(texts)}
 
 
@@ -455,14 +453,13 @@ def _label_part_level(rows: list[dict], run: list[int], sections: list[int], com
     bounds = [*sections, run[-1] + 1]
     for first, stop in zip(sections, bounds[1:]):
         items = [i for i in run if first < i < stop and rows[i]["kind"] == "paragraph"]
-        title, part_title = rows[first]["section_title"], rows[first]["part_title"]
+        title, last = rows[first]["section_title"], first == sections[-1]
         opened = None
         for i in items:
             text = rows[i]["text"]
             if opened is not None:
                 roles[i] = (opened, f"after the {opened.replace('_', '-')} opens")
                 continue
-            last = first == sections[-1]
             rest = _ADDRESS_OPENING_RE.sub("", text)
             if rest != text and not last and interludes:
                 # 各位代表 between sections: the close of the section when it goes on with the
