@@ -111,7 +111,7 @@ _CLAUSE_FIRST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "vd", "u", "uj", 
 _CLAUSE_LAST = frozenset({"d", "p", "c", "r", "m", "q", "ad", "u", "uj", "ul", "y", "f"})
 _CLAUSE_INSIDE = frozenset({"c", "p", "u", "uj", "ul", "y"})
 _ADVERB = frozenset({"d", "ad", "vd"})
-_VERB = frozenset({"v", "vn"})
+_VERB = frozenset({"v", "vn", "vd"})
 
 
 def _adverb_and_verb(word: str) -> bool:
@@ -119,7 +119,7 @@ def _adverb_and_verb(word: str) -> bool:
     holds apart: 充分发挥, 大力发展, 坚决贯彻, whatever tag (n, nz, i) the whole has."""
     tags = jieba_tags()
     return len(word) > 2 and any(
-        tags.get(word[:i]) in _ADVERB and tags.get(word[i:]) in _VERB | {"vd"} for i in range(1, len(word))
+        tags.get(word[:i]) in _ADVERB and tags.get(word[i:]) in _VERB for i in range(1, len(word))
     )
 
 
