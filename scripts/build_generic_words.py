@@ -15,7 +15,12 @@ subjects (企业, 教育); only those read as naming none (ABSTRACT_NOUNS: 问�
 from the nouns in at least NOUN_SPREAD of the parts and NOUN_REPORTS of the reports (a wider
 net than the verbs': an abstract noun is rarer than a generic verb, and reading guards it),
 and RARER_NOUNS, read from a wider net still (nouns, place and distinguishing words in at least
-RARE_SPREAD of the parts and RARE_REPORTS of the reports: 比例, 指标, 国内, 海外).
+RARE_SPREAD of the parts and RARE_REPORTS of the reports: 比例, 指标, 国内, 海外), and
+RAREST_NOUNS, read from the widest net (RAREST_SPREAD of the parts, RAREST_REPORTS of the
+reports: 路径, 机会, 框架, 态势). A word read stays in the list while it passes that widest
+net: a lexicon rebuild that folds some of its uses into longer terms (特色产业, 中国特色) must
+not drop a word read as naming no subject (特色 had fallen below NOUN_REPORTS so, and came
+back as a keyword).
 
 The same reports give zjnlp/data/manner_words.txt, for the "adverbs" keyword filter: adverbs
 of manner, the words that open a verb phrase (大力, 全面, 深入, 充分). A word enters when
@@ -85,6 +90,29 @@ RARER_NOUNS = frozenset({
 RARE_TAGS = frozenset({"n", "vn", "s", "b"})
 RARE_SPREAD = 0.04
 RARE_REPORTS = 0.3
+# Read from the nouns, place and distinguishing words (RARE_TAGS) in at least RAREST_SPREAD of the parts
+# and RAREST_REPORTS of the reports and not in the net above (708 words, most of them subjects: 林业, 外汇,
+# 口岸), as naming no subject: abstractions and frames (态势, 框架, 路径, 机会, 着力点), verbs and
+# adverbs tagged as nouns (锚定, 消化, 力求, 认真执行), set phrases (新篇章, 成效显著). Left out after
+# reading: words that name a subject in some sections (枢纽, 补偿, 危机, 模范, 赛道).
+RAREST_NOUNS = frozenset({
+    "整个", "短板", "能级", "态势", "高地", "态度", "基本上", "原因", "证明", "现行", "事件", "篇章", "错误", "高度", "创造条件", "状态",
+    "观念", "积极探索", "锚定", "战胜", "规律", "约束", "上线", "预计", "优良传统", "采取有效", "教训", "实践证明", "针对性", "难题", "事实",
+    "步骤", "建设性", "面貌", "区域性", "衷心", "势力", "机会", "时机", "职责", "消化", "流程", "规则", "执行力", "路径", "双方",
+    "顺利进行", "课题", "损失", "容量", "优越性", "同级", "综合性", "框架", "实事", "存量", "性质", "信任", "中等", "小型", "首要任务",
+    "事务", "助力", "收官", "客观", "限度", "极端", "不断扩大", "全面推行", "有益", "所在", "实际行动", "实力", "稳定性", "双向", "定位",
+    "用力", "局部", "总数", "立场", "大体", "区别", "专门", "考验", "前景", "先行", "有效性", "历程", "符合条件", "投向", "口径", "源头",
+    "增长点", "企图", "意志", "继续执行", "体验", "权限", "旗帜", "持续增长", "替代", "阶段性", "着力点", "法定", "标志性", "力求", "日益增长",
+    "分析", "迫切需要", "在实践中", "勇气", "幅度", "新机制", "底色", "盲目", "观点", "本领", "发挥作用", "定期", "理想", "大胆", "大面积",
+    "时有发生", "承受能力", "连续性", "关键环节", "违规", "突出位置", "刚性", "重塑", "用心", "样板", "前途", "来源", "典型", "途径", "梦想",
+    "出发点", "新气象", "精力", "实绩", "检验", "成效显著", "新篇章", "根基", "系统性", "人人", "经常性", "好事", "解决问题", "花费", "对象",
+    "竞相", "宏观", "战略性", "主线", "领先", "预料", "命运", "光明", "热情", "比较严重", "名单", "责任感", "致力于", "新兴", "新路子",
+    "吸引力", "金额", "结构性", "风尚", "思路", "履行职责", "开好局", "短期", "行使", "根本性", "合格", "生动", "下功夫", "落脚点", "深层次",
+    "共识", "实惠", "根本保证", "合力", "快速增长", "高品质", "正气", "充分考虑", "合理安排", "竞争能力", "具备条件", "认真学习", "认真执行",
+    "总结经验", "降低成本", "调整结构", "优化结构", "提高效益", "工作效率", "服务水平", "技术水平", "平均水平",
+})
+RAREST_SPREAD = 0.02
+RAREST_REPORTS = 0.15
 MANNER_OUTPUT = ROOT / "zjnlp" / "data" / "manner_words.txt"
 ADVERB_TAGS = frozenset({"d", "ad", "vd"})
 MANNER_COUNT = 20
@@ -127,10 +155,8 @@ def build() -> dict[Path, str]:
         (word for word, count in parts.items()
          if word not in dropped and (
              tags.get(word) in TAGS and count >= SPREAD * n_parts and reports[word] >= REPORTS * len(files)
-             or tags.get(word) in NOUN_TAGS and word in ABSTRACT_NOUNS
-             and count >= NOUN_SPREAD * n_parts and reports[word] >= NOUN_REPORTS * len(files)
-             or tags.get(word) in RARE_TAGS and word in RARER_NOUNS
-             and count >= RARE_SPREAD * n_parts and reports[word] >= RARE_REPORTS * len(files))),
+             or (tags.get(word) in NOUN_TAGS and word in ABSTRACT_NOUNS or tags.get(word) in RARE_TAGS and word in RARER_NOUNS | RAREST_NOUNS)
+             and count >= RAREST_SPREAD * n_parts and reports[word] >= RAREST_REPORTS * len(files))),
         key=lambda word: (-parts[word], word),
     )
     header = f"""# zjnlp generic words: verbs, adjectives and abstract nouns that policy prose uses in every part of every report.
@@ -141,7 +167,9 @@ def build() -> dict[Path, str]:
 # and the nouns (n, vn, an) in at least {NOUN_SPREAD:.0%} of the parts and {NOUN_REPORTS:.0%} of the reports that were read
 # as naming no subject (ABSTRACT_NOUNS in the script: 问题, 基础, 结果, 关键, 地位, 空间 …), and the
 # nouns, place and distinguishing words (n, vn, s, b) in at least {RARE_SPREAD:.0%} of the parts and {RARE_REPORTS:.0%} of the
-# reports read the same way (RARER_NOUNS: 比例, 指标, 局面, 国内 …).
+# reports read the same way (RARER_NOUNS: 比例, 指标, 局面, 国内 …), and those in at least {RAREST_SPREAD:.0%} of the parts and
+# {RAREST_REPORTS:.0%} of the reports read the same way (RAREST_NOUNS: 路径, 机会, 框架, 态势 …). A word read stays while it is
+# in at least {RAREST_SPREAD:.0%} of the parts and {RAREST_REPORTS:.0%} of the reports, however many of its uses the lexicon folds into longer terms.
 # Used by the "generic" keyword filter (zjnlp.keywords). One word a line, with its share of parts
 # after "#" for the reader.
 """

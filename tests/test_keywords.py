@@ -547,8 +547,8 @@ def test_unknown_correction_is_refused():
 def test_quantity_filter_drops_quantities_and_ordinals_not_plans():
     from zjnlp.keywords import is_quantity
 
-    assert [is_quantity(term) for term in ["万亩", "二期", "第三", "公里", "十四五", "一带一路", "教育"]] == [
-        True, True, True, True, False, False, False,
+    assert [is_quantity(term) for term in ["万亩", "二期", "第三", "公里", "24小时", "小时", "十四五", "一带一路", "教育"]] == [
+        True, True, True, True, True, True, False, False, False,
     ]
 
 
@@ -573,8 +573,8 @@ def test_generic_list_holds_verbs_and_the_abstract_nouns_read_as_no_subject():
     from zjnlp.keywords import generic_words
 
     words = generic_words()
-    assert {"达到", "改造", "问题", "结果", "关键", "地位", "空间", "比例", "指标", "国内"} <= words
-    assert not {"教育", "企业", "就业", "治理", "民生"} & words
+    assert {"达到", "改造", "问题", "结果", "关键", "地位", "空间", "比例", "指标", "国内", "特色", "路径", "框架"} <= words
+    assert not {"教育", "企业", "就业", "治理", "民生", "枢纽", "林业"} & words
 
 
 def test_clause_filter_drops_subject_adverb_predicate_and_keeps_named_subjects():
@@ -582,6 +582,15 @@ def test_clause_filter_drops_subject_adverb_predicate_and_keeps_named_subjects()
 
     clauses = ["营商环境持续优化", "结构进一步调整", "文化生活更加丰富", "工业生产逐步回升"]
     kept = ["营商环境", "可持续发展", "专精特新企业", "农民工就近就业", "失业人员再就业", "优化", "乡村振兴"]
+    assert all(map(is_clause, clauses))
+    assert not any(map(is_clause, kept))
+
+
+def test_clause_filter_drops_subject_and_adjective_and_keeps_terms_with_an_adjective_head_or_a_verb():
+    from zjnlp.keywords import is_clause
+
+    clauses = ["实力显著", "社会和谐稳定", "农村义务教育薄弱", "电力供应紧张"]
+    kept = ["负面清单", "城镇老旧小区改造", "科技投入", "乡村振兴", "灾后恢复重建", "节能减排", "显著", "稳定"]
     assert all(map(is_clause, clauses))
     assert not any(map(is_clause, kept))
 

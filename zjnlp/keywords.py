@@ -52,6 +52,7 @@ from zjnlp.tokenize import (
     is_nominal,
     is_word,
     jieba_tags,
+    term_heads,
 )
 
 __all__ = [
@@ -232,31 +233,42 @@ def is_clause(term: str) -> bool:
 
     A term jieba's dictionary does not hold as one word (a policy-lexicon entry, an HMM
     compound), split into its parts as :func:`zjnlp.tokenize.is_nominal` splits it, is a
-    clause when it ends in a verb or an adjective that follows an adverb of two characters
-    or more, after a noun: subject, adverb, predicate (营商环境 / 持续 / 优化, 框架 / 初步 /
-    建立, 文化生活 / 更加 / 丰富). The subject is counted on its own where the report names
-    it. A term of a packaged theme lexicon, or one ending in such a term, is kept (农民工 /
-    就近 / 就业); so are 可持续发展 (no noun before the adverb) and 专精特新 (one-character
-    adverb).
+    clause when, after a noun, it ends in
+
+    - a verb or an adjective that follows an adverb of two characters or more: subject,
+      adverb, predicate (营商环境 / 持续 / 优化, 框架 / 初步 / 建立, 文化生活 / 更加 / 丰富);
+    - one adjective of two characters or more, or a run of them (实力 / 显著, 社会 / 和谐 / 稳定,
+      农村义务教育 / 薄弱): subject and predicate. An adjective that heads compound terms
+      (:func:`zjnlp.tokenize.term_heads`: 清单, tagged an adjective by jieba) makes a term
+      (负面清单).
+
+    The subject is counted on its own where the report names it. A term of a packaged theme
+    lexicon, or one ending in such a term, is kept (农民工 / 就近 / 就业); so are 可持续发展
+    (no noun before the adverb), 专精特新 (one-character adverb) and a noun and a verb
+    (城镇老旧小区 / 改造, 科技 / 投入: the verb names the activity).
 
     Examples
     --------
-    >>> [is_clause(term) for term in ["营商环境持续优化", "结构进一步优化", "可持续发展", "营商环境"]]
-    [True, True, False, False]
+    >>> [is_clause(term) for term in ["营商环境持续优化", "实力显著", "负面清单", "可持续发展", "营商环境"]]
+    [True, True, False, False, False]
     """
     tags = jieba_tags()
     if term in _theme_terms() or tags.get(term, "l") not in _COMPOUND_TAGS:
         return False
     parts = _parts(term, tags)
     kinds = [tags.get(part) for part in parts]
-    return (
-        len(parts) >= 3
-        and parts[-1] not in _theme_terms()
-        and kinds[-1] in _PREDICATE_TAGS
-        and kinds[-2] in _ADVERB_TAGS
-        and len(parts[-2]) > 1
-        and any(kind in NOMINAL_TAGS or kind in _COMPOUND_TAGS for kind in kinds[:-2])
-    )
+    if len(parts) < 2 or parts[-1] in _theme_terms():
+        return False
+    if len(parts) >= 3 and kinds[-1] in _PREDICATE_TAGS and kinds[-2] in _ADVERB_TAGS and len(parts[-2]) > 1:
+        before = kinds[:-2]
+    elif kinds[-1] == "a" and len(parts[-1]) > 1 and parts[-1] not in term_heads():
+        before = kinds[:-1]
+        while before and before[-1] == "a":
+            before.pop()
+        before = before[-1:]
+    else:
+        return False
+    return any(kind in NOMINAL_TAGS or kind in _COMPOUND_TAGS for kind in before)
 
 
 _VERB_TAGS = frozenset({"v", "vd", "vn"})
