@@ -636,7 +636,8 @@ def test_keyword_subject_sample_is_labelled_with_known_kinds():
     import csv
 
     for name in ["keyword_subjects_sample.csv", "keyword_subjects_fresh.csv", "keyword_subjects_fresh2.csv", "keyword_subjects_fresh3.csv",
-                 "keyword_subjects_fresh4.csv", "keyword_subjects_fresh5.csv"]:
+                 "keyword_subjects_fresh4.csv", "keyword_subjects_fresh5.csv", "keyword_subjects_fresh6.csv", "keyword_subjects_fresh7.csv",
+                 "keyword_subjects_fresh8.csv"]:
         path = Path(__file__).resolve().parents[1] / "benchmarks" / name
         with path.open(encoding="utf-8") as sample:
             rows = list(csv.DictReader(line for line in sample if not line.startswith("#")))
