@@ -554,9 +554,20 @@ def test_discover_words_can_leave_out_juxtapositions():
     assert found(juxtapositions=False).word.tolist() == ["平安湖北"]
 
 
+def test_discover_words_leaves_out_words_the_national_reports_use_apart():
+    # 管理 and 改革 occur here only together, but the national reports use each apart hundreds of
+    # times as often as 管理改革; 崂山, a place, is not in them
+    texts = ["深化国有企业管理改革，崂山实验室加快建设。", "推进科技管理改革取得成效，支持崂山实验室发展。"]
+    found = partial(discover_words, texts, new_only=True, tokenizer=Tokenizer(dictionary="jieba"))
+    assert set(found().word) == {"管理改革", "崂山实验室"}
+    assert found(juxtapositions=False).word.tolist() == ["崂山实验室"]
+
+
 def test_discover_words_top_and_min_count():
     assert len(discover_words(CORPUS, min_count=4, top=3)) == 3
     assert discover_words(CORPUS, min_count=100).empty
+    # by default 2 on a text of a report's length or shorter (words seen twice: the test above)
+    assert discover_words(CORPUS).equals(discover_words(CORPUS, min_count=2))
 
 
 @pytest.mark.parametrize(

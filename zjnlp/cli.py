@@ -395,14 +395,17 @@ COMMANDS: tuple[Command, ...] = (
         options=(
             # the library returns every candidate; a terminal shows the best 50
             Option("--top", "top", "candidates to show", minimum=1, metavar="N", default=50, corpus=True),
-            Option("--min-count", "min_count", "fewest occurrences of a candidate", minimum=1, metavar="N", corpus=True),
+            Option("--min-count", "min_count", "fewest occurrences of a candidate (default: 2 on one report, "
+                   "growing with the square root of the files' length: 5 on a million characters)",
+                   minimum=1, metavar="N", corpus=True),
             # a terminal is for finding new words; the library's default keeps every candidate
             Option("--all", "new_only", "show every candidate, not only new words (by default: those neither jieba's "
                    "dictionary nor the policy lexicon holds, that are not phrases and join whole tokens)",
                    default=True, corpus=True, switch=True),
             # most false new words are two known words side by side (湖北经济): a terminal leaves them out
             Option("--juxtapositions", "juxtapositions", "also show new words that read as two words side by side "
-                   "(tokens the files use apart three times as often as together: 湖北经济; a thing and a verb: "
+                   "(tokens the files use apart three times as often as together: 湖北经济, or the national reports "
+                   "25 times: 管理改革; a thing and a verb: "
                    "居民增收; a one-character verb and one character: 做优; a phrase cut before its head: 高于全国)",
                    default=False, corpus=True, switch=True),
         ),
