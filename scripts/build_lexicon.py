@@ -193,7 +193,9 @@ def compound_terms(texts: list[str], tokenizer: Tokenizer, openers: frozenset[st
     reports or more, pointwise mutual information of the two tokens at least COMPOUND_MIN_PMI,
     entropy of the token before and of the token after at least COMPOUND_MIN_ENTROPY (a
     line's edge counts as a new neighbour each time), and a noun phrase: not a clause
-    (:func:`is_clause`), not opening with a verb or an adjective, ending with a noun.
+    (:func:`is_clause`), not opening with a verb or an adjective of two characters or
+    more (an adjective of one character may: 新时代, 新业态), ending with a noun or with
+    a fixed expression that ends with one (全民国防教育).
     """
     skip = stopwords("general") | stopwords("policy")
     unigrams: Counter[str] = Counter()
@@ -235,10 +237,28 @@ _NOUN_TAGS = NOMINAL_TAGS - {"s"}  # a place word (s: 东部, 身边) does not e
 
 
 def _is_noun(term: str, jieba: rjieba.Jieba, openers: frozenset[str], quantity: frozenset[str]) -> bool:
-    """A noun phrase: not a clause, does not open with a verb or adjective, ends with a noun (tags of jieba's dictionary)."""
+    """A noun phrase: not a clause, ends with a noun (tags of jieba's dictionary), and does
+    not open with a verb or with an adjective of two characters or more. An adjective of
+    one character opens terms (新 + 时代, 新 + 业态, 重 + 特大事故) that jieba's
+    dictionary cuts, while one of two (重要 + 领域, 良好 + 环境) modifies freely. The
+    noun at the end may be a fixed expression of the dictionary (tag l) that itself ends
+    with a noun: 全民 + 国防教育, 司法 + 体制改革 (国防教育, 体制改革 are l)."""
     words = jieba.cut(term, False)
     tags = jieba_tags()
-    return not is_clause(term, jieba, openers, quantity) and tags.get(words[0]) not in ("v", "a") and tags.get(words[-1]) in _NOUN_TAGS
+    first = tags.get(words[0])
+    return (
+        not is_clause(term, jieba, openers, quantity)
+        and first != "v"
+        and not (first == "a" and len(words[0]) > 1)
+        and (tags.get(words[-1]) in _NOUN_TAGS or _ends_with_noun(words[-1], jieba))
+    )
+
+
+def _ends_with_noun(word: str, jieba: rjieba.Jieba) -> bool:
+    """Whether ``word`` is a fixed expression of jieba's dictionary (tag l) whose last word,
+    cut without its first character (so that the whole is not found again), is a noun."""
+    tags = jieba_tags()
+    return tags.get(word) == "l" and len(word) > 2 and tags.get(jieba.cut(word[1:], False)[-1]) in _NOUN_TAGS
 
 
 def _entropy(counts: Counter) -> float:
@@ -306,7 +326,8 @@ def _header(files: list[Path], *, held_out: bool, terms: int) -> str:
 #      policy-boilerplate word or end with 建设 or 工作, and those that start or end inside a jieba token in more
 #      than {1 - ALIGNED:.0%} of their occurrences (河流域 from 黄河/流域);
 #      Also left out: clauses (is_clause: a first or last word that is an adverb,
-#      numeral, pronoun or function word, a suffix first, a verb followed by its object, a policy
+#      numeral, pronoun or function word, a suffix first, a first word jieba's dictionary
+#      holds whole that is an adverb and a verb (充分发挥), a verb followed by its object, a policy
 #      boilerplate verb or a verb the reports follow with a number (增长, 达到) last,
 #      a conjunction or particle inside; tags from jieba's dictionary;
 #      a verb first is allowed when it opens {OPENER_MIN_TERMS} or more quoted or curated terms);
@@ -315,7 +336,9 @@ def _header(files: list[Path], *, held_out: bool, terms: int) -> str:
 #   4. compounds of two neighbouring whole tokens (the reports cut with sources 1-3),
 #      neither a stopword: seen {COMPOUND_MIN_COUNT} times in {COMPOUND_MIN_REPORTS} reports or more, PMI of the
 #      two tokens at least {COMPOUND_MIN_PMI}, entropy of the tokens before and after at least
-#      {COMPOUND_MIN_ENTROPY}; a noun phrase (not a clause, no verb or adjective first, a noun last).
+#      {COMPOUND_MIN_ENTROPY}; a noun phrase (not a clause, no verb first, no adjective of two
+#      characters or more first (one of one character may be: 新时代), a noun last, or a
+#      fixed expression of jieba's dictionary that ends with a noun: 全民国防教育).
 # No outside word list: CC-CEDICT, the openly licensed Chinese word list within reach, is
 # CC BY-SA 4.0, whose share-alike terms would bind this MIT-licensed lexicon. THUOCL
 # (thunlp/THUOCL, MIT) was checked and left out: its finance and law lists hold 6 of the

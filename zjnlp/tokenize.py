@@ -13,7 +13,8 @@ jieba's dictionary breaks the vocabulary government work reports are made of
   sentences, numbers and scraps.
 - :func:`compounds`: a document's modifier + head compounds (潮汕 + 机场, 地方 + 债务),
   heads from ``data/term_heads.txt``, and its names of built things (川藏 + 铁路),
-  heads from ``data/name_heads.txt``, which ``for_text(discover=True)`` keeps whole.
+  heads from ``data/name_heads.txt``, and its provincial campaign names (平安 + 湖南,
+  first words from ``data/place_templates.txt``), which ``for_text(discover=True)`` keeps whole.
 - :func:`stopwords`: a general list of Chinese function words and a separate list of
   policy boilerplate (推进, 加快, 加强 …), so that each analysis chooses.
 - :func:`discover_words`: candidate new words of a corpus ranked by frequency, cohesion
@@ -58,6 +59,7 @@ __all__ = [
     "is_word",
     "jieba_tokenizer",
     "name_heads",
+    "place_templates",
     "policy_terms",
     "stopwords",
     "term_heads",
@@ -556,6 +558,7 @@ def harvest_quoted_terms(text: str) -> list[str]:
 
 TERM_HEADS = "term_heads.txt"
 NAME_HEADS = "name_heads.txt"
+PLACE_TEMPLATES = "place_templates.txt"
 NAME_MODIFIER_LENGTH = (2, 3)  # 川藏, 渝厦, 南信合: the abbreviated place names that make such names
 # jieba's tags of names: places, people, organisations, other proper nouns, abbreviations.
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "j"})
@@ -588,6 +591,18 @@ def name_heads() -> frozenset[str]:
     return _package_words(NAME_HEADS)
 
 
+def place_templates() -> frozenset[str]:
+    """The first words of campaign names a province copies with its own name (平安, 法治,
+    美丽 …: 平安湖南 after 平安中国), from ``data/place_templates.txt``.
+
+    Examples
+    --------
+    >>> {"平安", "法治"} <= place_templates()
+    True
+    """
+    return _package_words(PLACE_TEMPLATES)
+
+
 def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[str]:
     """The modifier + head compounds among a document's tokens, first occurrence first.
 
@@ -602,7 +617,9 @@ def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[
     takes a name instead: a word jieba's dictionary tags as a place, person,
     organisation, proper noun or abbreviation (长沙 + 机场), or an unknown string of 2
     or 3 characters that neither opens nor ends with a general stopword, such as the
-    abbreviated place names these names are made of (川藏 + 铁路, 渝厦 + 高铁).
+    abbreviated place names these names are made of (川藏 + 铁路, 渝厦 + 高铁). A first
+    word of :func:`place_templates` followed by a place name of jieba's dictionary (tag
+    ns) is a campaign name too (平安 + 湖南, 法治 + 浙江).
 
     Parameters
     ----------
@@ -622,10 +639,13 @@ def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[
     ['潮汕机场', '地方债务']
     """
     tokenizer = tokenizer or Tokenizer()
-    tags, heads, names = jieba_tags(), term_heads(), name_heads()
+    tags, heads, names, templates = jieba_tags(), term_heads(), name_heads(), place_templates()
     skip = stopwords("general") | stopwords("policy")
     found: dict[str, None] = {}
     for modifier, head in zip(tokens, tokens[1:]):
+        if modifier in templates and tags.get(head) == "ns":
+            found[modifier + head] = None
+            continue
         if head not in heads and head not in names or not 2 <= len(modifier) <= MAX_TERM_LENGTH - len(head):
             continue
         if modifier in skip or not _HAN_RUN.fullmatch(modifier):
