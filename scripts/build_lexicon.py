@@ -42,8 +42,8 @@ from pathlib import Path
 import rjieba
 
 from zjnlp.tokenize import (
-    _HAN_RUN,
     ALIGNED,
+    HAN_RUN,
     MAX_TERM_LENGTH,
     NOMINAL_TAGS,
     Tokenizer,
@@ -212,7 +212,7 @@ def compound_terms(texts: list[str], tokenizer: Tokenizer, openers: frozenset[st
                 pair = tokens[at], tokens[at + 1]
                 if pair[0] in skip or pair[1] in skip or len(pair[0]) + len(pair[1]) > MAX_TERM_LENGTH:
                     continue
-                if not (_HAN_RUN.fullmatch(pair[0]) and _HAN_RUN.fullmatch(pair[1])):
+                if not (HAN_RUN.fullmatch(pair[0]) and HAN_RUN.fullmatch(pair[1])):
                     continue
                 pairs[pair] += 1
                 reports[pair].add(number)

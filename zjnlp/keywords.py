@@ -43,16 +43,18 @@ from zjnlp.errors import InputError, OptionError, check_whole_number
 from zjnlp.read import Report, looks_like_path, read_report
 from zjnlp.structure import PartKinds, Unit, as_report, sentences, unit_columns, units
 from zjnlp.tokenize import (
-    _COMPOUND_TAGS,
+    COMPOUND_TAGS,
     NOMINAL_TAGS,
     Tokenizes,
-    _package_words,
-    _packaged_stopwords,
-    _parts,
+    fewest_words,
     is_nominal,
     is_word,
     jieba_tags,
+    package_words,
     term_heads,
+)
+from zjnlp.tokenize import (
+    stopwords as load_stopwords,
 )
 
 __all__ = [
@@ -105,8 +107,6 @@ def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
             "stopwords", stopwords,
             "'general', 'policy', the path of a stopword file, a tuple of these, a set of words, or None",
         )
-    from zjnlp.tokenize import stopwords as load_stopwords
-
     return frozenset().union(*(load_stopwords(item) for item in lists))
 
 
@@ -119,7 +119,7 @@ _NUMERALS = "0-9０-９〇零一二三四五六七八九十百千万亿两几"
 
 @cache
 def _quantity_pattern() -> re.Pattern:
-    units = sorted(_package_words("measure_words.txt"), key=lambda unit: (-len(unit), unit))
+    units = sorted(package_words("measure_words.txt"), key=lambda unit: (-len(unit), unit))
     return re.compile(rf"第[{_NUMERALS}]+(?:{'|'.join(units)})?|[{_NUMERALS}]*(?:{'|'.join(units)})")
 
 
@@ -150,7 +150,7 @@ def generic_words() -> frozenset[str]:
     >>> "达到" in generic_words(), "教育" in generic_words()
     (True, False)
     """
-    return _package_words("generic_words.txt")
+    return package_words("generic_words.txt")
 
 
 def fragments(text: str, tokenizer: Tokenizes) -> frozenset[str]:
@@ -253,9 +253,9 @@ def is_clause(term: str) -> bool:
     [True, True, False, False, False]
     """
     tags = jieba_tags()
-    if term in _theme_terms() or tags.get(term, "l") not in _COMPOUND_TAGS:
+    if term in _theme_terms() or tags.get(term, "l") not in COMPOUND_TAGS:
         return False
-    parts = _parts(term, tags)
+    parts = fewest_words(term, tags)
     kinds = [tags.get(part) for part in parts]
     if len(parts) < 2 or parts[-1] in _theme_terms():
         return False
@@ -268,7 +268,7 @@ def is_clause(term: str) -> bool:
         before = before[-1:]
     else:
         return False
-    return any(kind in NOMINAL_TAGS or kind in _COMPOUND_TAGS for kind in before)
+    return any(kind in NOMINAL_TAGS or kind in COMPOUND_TAGS for kind in before)
 
 
 _VERB_TAGS = frozenset({"v", "vd", "vn"})
@@ -293,14 +293,14 @@ def is_adverb_phrase(term: str) -> bool:
     >>> [is_adverb_phrase(term) for term in ["大力发展高新技术产业", "全面落实", "相对贫困", "积极财政政策"]]
     [True, True, False, False]
     """
-    if term in _theme_terms() or term in _package_words("adverb_names.txt"):
+    if term in _theme_terms() or term in package_words("adverb_names.txt"):
         return False
-    tags, adverbs = jieba_tags(), _package_words("manner_words.txt")
+    tags, adverbs = jieba_tags(), package_words("manner_words.txt")
     for length in range(2, min(len(term), _longest(adverbs) + 1)):
         rest = term[length:]
         if term[:length] in adverbs:
-            verb = rest if rest in tags else _parts(rest, tags)[0]
-            if tags.get(verb) in _VERB_TAGS or verb in _packaged_stopwords("policy"):
+            verb = rest if rest in tags else fewest_words(rest, tags)[0]
+            if tags.get(verb) in _VERB_TAGS or verb in load_stopwords("policy"):
                 return True
     return False
 

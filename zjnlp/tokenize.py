@@ -51,6 +51,7 @@ __all__ = [
     "Tokenizes",
     "compounds",
     "discover_words",
+    "fewest_words",
     "format_tokens",
     "harvest_quoted_terms",
     "is_new_word",
@@ -59,6 +60,7 @@ __all__ = [
     "is_word",
     "jieba_tokenizer",
     "name_heads",
+    "package_words",
     "place_templates",
     "policy_terms",
     "stopwords",
@@ -566,7 +568,7 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "j"})
 # adverbs, pronouns, numerals, measure, time and place words, function words.
 _NOT_MODIFIER = frozenset({"v", "a", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y", "e", "o", "z", "ad", "vd", "ul", "uj"})
 _TAGGED = re.compile(r"^(\S+) [0-9]+ (\S+)$", re.MULTILINE)
-_HAN_RUN = re.compile(f"[{HAN}]+")
+HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def term_heads() -> frozenset[str]:
@@ -577,7 +579,7 @@ def term_heads() -> frozenset[str]:
     >>> {"机场", "债务", "体系"} <= term_heads()
     True
     """
-    return _package_words(TERM_HEADS)
+    return package_words(TERM_HEADS)
 
 
 def name_heads() -> frozenset[str]:
@@ -588,7 +590,7 @@ def name_heads() -> frozenset[str]:
     >>> {"铁路", "水电工程"} <= name_heads()
     True
     """
-    return _package_words(NAME_HEADS)
+    return package_words(NAME_HEADS)
 
 
 def place_templates() -> frozenset[str]:
@@ -600,7 +602,7 @@ def place_templates() -> frozenset[str]:
     >>> {"平安", "法治"} <= place_templates()
     True
     """
-    return _package_words(PLACE_TEMPLATES)
+    return package_words(PLACE_TEMPLATES)
 
 
 def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -648,7 +650,7 @@ def compounds(tokens: list[str], *, tokenizer: Tokenizer | None = None) -> list[
             continue
         if head not in heads and head not in names or not 2 <= len(modifier) <= MAX_TERM_LENGTH - len(head):
             continue
-        if modifier in skip or not _HAN_RUN.fullmatch(modifier):
+        if modifier in skip or not HAN_RUN.fullmatch(modifier):
             continue
         tag = tags.get(modifier)
         if head in heads and (tag not in _NOT_MODIFIER if tag is not None else modifier in tokenizer):
@@ -675,7 +677,7 @@ def _word_list(text: str) -> frozenset[str]:
 
 
 @cache
-def _package_words(name: str) -> frozenset[str]:
+def package_words(name: str) -> frozenset[str]:
     """The words of a word list in ``zjnlp/data``: one a line, ``#`` and what follows it a
     comment, on a line of its own or after the word (``代表 # 0.64`` in generic_words.txt)."""
     lines = (line.split("#")[0].strip() for line in _package_text(name).splitlines())
@@ -683,7 +685,7 @@ def _package_words(name: str) -> frozenset[str]:
 
 
 def _packaged_stopwords(kind: str) -> frozenset[str]:
-    return _package_words(STOPWORD_FILES[kind])
+    return package_words(STOPWORD_FILES[kind])
 
 
 def stopwords(kind: Literal["general", "policy"] | os.PathLike = "general") -> frozenset[str]:
@@ -936,7 +938,7 @@ def _is_clause(word: str) -> bool:
     if not is_nominal(word):
         return True
     tags = jieba_tags()
-    parts = _parts(word, tags)
+    parts = fewest_words(word, tags)
     if len(parts) < 2:
         return False
     return len(parts) == 2 and any(len(one) == 1 and tags.get(one) in _PREDICATE_TAGS and len(other) > 1 for one, other in (parts, parts[::-1]))
@@ -1031,7 +1033,7 @@ def is_new_word(word: str, *, tokenizer: Tokenizer | None = None) -> bool:
 # verbs and adjectives (vn 改革, an 安全), abbreviations (j) and places (s).
 NOMINAL_TAGS = frozenset({"n", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "an", "j", "s"})
 # Fixed expressions (l 义务教育, 不断完善) and idioms (i) are compounds: judged by their parts.
-_COMPOUND_TAGS = frozenset({"l", "i"})
+COMPOUND_TAGS = frozenset({"l", "i"})
 
 
 @cache
@@ -1069,7 +1071,7 @@ def is_nominal(word: str) -> bool:
     [True, False, True, True, False, True]
     """
     tag = jieba_tags().get(word)
-    if tag is not None and tag not in _COMPOUND_TAGS:
+    if tag is not None and tag not in COMPOUND_TAGS:
         return tag in NOMINAL_TAGS
     return _compound_is_nominal(word)
 
@@ -1077,16 +1079,23 @@ def is_nominal(word: str) -> bool:
 @cache
 def _compound_is_nominal(word: str) -> bool:
     tags = jieba_tags()
-    parts = _parts(word, tags)
+    parts = fewest_words(word, tags)
     for part in parts:
         if not part.isspace() and (part not in tags or (is_nominal(part) if part != word else tags[part] in NOMINAL_TAGS)):
             return True
     return len(parts) > 1 and all(tags[part] == "v" and len(part) > 1 for part in parts)
 
 
-def _parts(word: str, words: dict[str, str], longest: int = 8) -> list[str]:
+def fewest_words(word: str, words: dict[str, str], longest: int = 8) -> list[str]:
     """``word`` split into the fewest words of ``words`` shorter than itself (single characters
-    always allowed), and the earliest long part on ties."""
+    always allowed), and the earliest long part on ties: how a term the dictionary does not
+    hold whole, or holds as a fixed expression, is judged by its parts.
+
+    Examples
+    --------
+    >>> fewest_words("营商环境持续优化", jieba_tags())
+    ['营商', '环境', '持续', '优化']
+    """
     best: list[list[str] | None] = [[]] + [None] * len(word)
     for end in range(1, len(word) + 1):
         for start in range(max(0, end - longest), end):
