@@ -8,6 +8,13 @@ number field in the footer ("— 3 —", "- 3 -" or "第 3 页", alternately). L
 prints each .docx to PDF.
 
     python scripts/make_format_fixtures.py OUT_DIR REPORT.txt [REPORT.txt ...]
+    python scripts/make_format_fixtures.py --plain OUT_DIR REPORT.txt
+
+``--plain`` makes the other kind of file a user receives: the report's opening lines (about
+2,000 characters, whole lines) as a .txt, opened in LibreOffice and saved as .docx, and that
+printed to PDF. Such a document sets its text in one paragraph style whose Latin font is not
+its Chinese one, so the curly quotes of “十四五” are drawn in the Latin font, apart from the
+Chinese around them: the PDF's text layer gives them at the end of the line.
 
 Needs LibreOffice (Debian: libreoffice-writer) and the Noto Sans SC font where
 fontconfig finds it (for example the .otf of pylopdf-fonts-zh-cn copied to
@@ -169,7 +176,26 @@ def to_pdf(docx_path: Path, out: Path) -> Path:
     return out / f"{docx_path.stem}.pdf"
 
 
+PLAIN_CHARACTERS = 2000
+
+
+def make_plain(path: Path, out: Path) -> Path:
+    lines, length = [], 0
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if length >= PLAIN_CHARACTERS:
+            break
+        lines.append(line)
+        length += len(line)
+    text = out / path.name
+    text.write_text("".join(lines), encoding="utf-8")
+    subprocess.run(["libreoffice", "--headless", "--convert-to", "docx", "--outdir", str(out), str(text)], check=True, capture_output=True)
+    return to_pdf(text.with_suffix(".docx"), out)
+
+
 def main(argv: list[str]) -> int:
+    if argv[0] == "--plain":
+        print(make_plain(Path(argv[2]), Path(argv[1])))
+        return 0
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
     for variant, name in enumerate(argv[1:]):

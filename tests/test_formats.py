@@ -2,7 +2,8 @@
 
 The fixtures in tests/data/formats were made from reports in seeds/ by
 scripts/make_format_fixtures.py: a .docx with list-numbered headings, a running header
-and a page-number footer, and the PDF LibreOffice printed from it.
+and a page-number footer, and the PDF LibreOffice printed from it; in tests/data/formats/plain,
+by its --plain mode: a report's opening lines as text, saved as .docx by LibreOffice and printed.
 """
 
 import io
@@ -24,6 +25,7 @@ from .conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "formats"
 FIXTURES = sorted(DATA.glob("*.pdf"))
+PLAIN = sorted((DATA / "plain").glob("*.pdf"))
 STRUCTURE = ["part", "part_title", "section", "section_title", "paragraph", "headline", "kind"]
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -65,6 +67,18 @@ def test_pdf_gives_back_the_chinese_characters_in_order(fixture):
     in_order = sum(block.size for block in matcher.get_matching_blocks())
     assert in_order / len(expected) >= 0.995
     assert len(got) <= len(expected) * 1.005  # nothing repeated: no running header left in
+
+
+@pytest.mark.parametrize("fixture", [*FIXTURES, *PLAIN], ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_pdf_gives_back_every_character_where_it_stands(fixture):
+    """Punctuation too. In the plain fixture the curly quotes are drawn in a Latin font and
+    come last in their line's text layer; they stay around the words they quote (“十四五”),
+    not at the end of the line (十四五…“”)."""
+    source = fixture.with_suffix(".txt") if fixture in PLAIN else seeds_text(fixture.stem)
+    expected = re.sub(r"\s", "", read_report(source).text)
+    assert "“" in expected
+    for suffix in (".docx", ".pdf"):
+        assert re.sub(r"\s", "", read_report(fixture.with_suffix(suffix)).text) == expected
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)

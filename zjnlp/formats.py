@@ -26,7 +26,9 @@ put back together:
 - page numbers ("— 3 —", "- 3 -", "第3页", "3", "3/12") and running headers and footers
   (the same line at the top or bottom of most pages) are removed and audited;
 - full-width spaces that indent a paragraph's first line are dropped with the other
-  white space at the start of a line.
+  white space at the start of a line;
+- a line whose characters the file draws font by font (curly quotes in a Latin font
+  after the Chinese of their line) is put in the order of the characters' boxes.
 
 A PDF with pages but no text layer is a scan: it is refused with the advice to run OCR.
 """
@@ -330,18 +332,44 @@ def _page_lines(textpage, page: int, start: int) -> tuple[list[_Line], str]:
         if segment in ("\r\n", "\r", "\n"):
             at += len(segment)
             continue
-        indices = [at + i for i, c in enumerate(segment) if not c.isspace()]
+        # a line of Chinese and its punctuation is drawn in one font, in order
+        order = _left_to_right(textpage, at, segment) if _OTHER_FONT_RE.search(segment) else range(len(segment))
+        indices = [i for i in order if not segment[i].isspace()]
         if indices:
-            boxes = [textpage.get_charbox(i) for i in (indices[0], indices[-1])]
-            tops = [textpage.get_charbox(i)[3] for i in indices[:: max(1, len(indices) // 4)]]
+            first, last = textpage.get_charbox(at + indices[0]), textpage.get_charbox(at + indices[-1])
+            tops = [textpage.get_charbox(at + i)[3] for i in indices[:: max(1, len(indices) // 4)]]
             lines.append(_Line(
-                page=page, start=start + len(chars and "\n".join(chars)) + (1 if chars else 0), text=segment,
-                generated=[bool(pdfium_c.FPDFText_IsGenerated(textpage, at + i)) if c == " " else False for i, c in enumerate(segment)],
-                left=boxes[0][0], right=boxes[1][2], top=max(tops), bottom=boxes[0][1],
+                page=page, start=start + len(chars and "\n".join(chars)) + (1 if chars else 0),
+                text="".join(segment[i] for i in order),
+                generated=[bool(pdfium_c.FPDFText_IsGenerated(textpage, at + i)) if segment[i] == " " else False for i in order],
+                left=first[0], right=last[2], top=max(tops), bottom=first[1],
             ))
-            chars.append(segment)
+            chars.append(lines[-1].text)
         at += len(segment)
     return lines, "\n".join(chars)
+
+
+# Characters an office suite may draw in a Latin font amid Chinese: anything but Han
+# characters, CJK symbols (。、「」) and full-width forms (，：（）).
+_OTHER_FONT_RE = re.compile(f"[^{HAN}\u3000-\u303f\uff00-\uffef\\s]")
+
+
+def _left_to_right(textpage, at: int, segment: str) -> list[int]:
+    """The order in which a line's characters stand on the page, left to right.
+
+    PDFium gives a line's characters in the order the file draws them. An office suite
+    draws a line font by font, so characters of a second font come after the line's
+    others: the curly quotes of “十四五”, set in a Latin font among Chinese ones, come out
+    as 十四五…“”. Their boxes are where they stand; a line whose characters step back
+    by more than half a character is put in the order of its boxes' left edges.
+    """
+    boxes = [textpage.get_charbox(at + i) for i in range(len(segment))]
+    height = max((box[3] - box[1] for box, c in zip(boxes, segment) if not c.isspace()), default=0)
+    lefts = [box[0] for box in boxes]
+    visible = [left for left, c in zip(lefts, segment) if not c.isspace()]
+    if all(later >= earlier - height / 2 for earlier, later in zip(visible, visible[1:])):
+        return list(range(len(segment)))
+    return sorted(range(len(segment)), key=lambda i: (lefts[i], i))
 
 
 def _key(text: str) -> str:
