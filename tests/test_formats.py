@@ -17,7 +17,7 @@ from docx.oxml.ns import nsdecls
 
 from zjnlp import errors
 from zjnlp.chinese import numeral as chinese_numeral
-from zjnlp.formats import _PAGE_NUMBER_RE, CELL_SEPARATOR, _first_word_width
+from zjnlp.formats import _PAGE_NUMBER_RE, CELL_SEPARATOR, _first_word_width, _left_to_right
 from zjnlp.read import read_report
 from zjnlp.structure import structure
 
@@ -263,3 +263,30 @@ def test_word_list_numbers_set_by_a_style():
         document.add_paragraph(text, style="List Number")
     document.add_paragraph("要点", style="List Bullet")  # a bullet is not text
     assert read_report(_bytes(document)).text.split("\n") == ["各位代表：", "1.新增托位2000个。", "2.改造老旧小区50个。", "要点"]
+
+
+class _Boxes:
+    """A text page of PDFium's kind that only knows its characters' boxes (left, bottom, right, top)."""
+
+    def __init__(self, boxes):
+        self.boxes = boxes
+
+    def get_charbox(self, index):
+        return self.boxes[index]
+
+
+def test_a_line_drawn_font_by_font_is_read_where_its_characters_stand():
+    # 重庆's 2.81∶1 as LibreOffice printed it: the ratio sign, of another font, drawn last
+    segment = "2.81 1∶ ，"
+    boxes = [(269.5, 277.4, 274.1, 284.1), (277.2, 277.4, 278.4, 278.8), (281.4, 277.3, 286.1, 284.1),
+             (287.5, 277.4, 292.3, 284.0), (298.8, 277.4, 298.8, 277.4), (299.5, 277.4, 304.3, 284.0),
+             (295.2, 278.6, 296.4, 283.2), (298.8, 277.4, 298.8, 277.4), (306.1, 276.3, 308.1, 279.7)]
+    order = _left_to_right(_Boxes(boxes), 0, segment)
+    assert "".join(segment[i] for i in order).replace(" ", "") == "2.81∶1，"
+    # two rows PDFium joined at a hyphen (U+FFFE), a quote of the first row drawn last
+    segment = "滨海\ufffe中关“"
+    boxes = [(60, 751, 69, 760), (70, 751, 79, 760), (80, 755, 83, 756), (50, 736, 59, 745), (60, 736, 69, 745), (52, 756, 56, 759)]
+    order = _left_to_right(_Boxes(boxes), 0, segment)
+    assert "".join(segment[i] for i in order) == "“滨海\ufffe中关"
+    # a line drawn in order keeps it, even where punctuation's ink starts left of the em box
+    assert _left_to_right(_Boxes(boxes[:3]), 0, segment[:3]) == [0, 1, 2]

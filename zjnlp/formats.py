@@ -38,6 +38,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -340,7 +341,8 @@ def _page_lines(textpage, page: int, start: int) -> tuple[list[_Line], str]:
             tops = [textpage.get_charbox(at + i)[3] for i in indices[:: max(1, len(indices) // 4)]]
             lines.append(_Line(
                 page=page, start=start + len(chars and "\n".join(chars)) + (1 if chars else 0),
-                text="".join(segment[i] for i in order),
+                # PDFium writes a hyphen that ends a row, joining the rows, as U+FFFE
+                text="".join(segment[i] for i in order).replace("\ufffe", "-"),
                 generated=[bool(pdfium_c.FPDFText_IsGenerated(textpage, at + i)) if segment[i] == " " else False for i in order],
                 left=first[0], right=last[2], top=max(tops), bottom=first[1],
             ))
@@ -355,21 +357,30 @@ _OTHER_FONT_RE = re.compile(f"[^{HAN}\u3000-\u303f\uff00-\uffef\\s]")
 
 
 def _left_to_right(textpage, at: int, segment: str) -> list[int]:
-    """The order in which a line's characters stand on the page, left to right.
+    """The order in which a line's characters stand on the page: row by row, left to right.
 
     PDFium gives a line's characters in the order the file draws them. An office suite
     draws a line font by font, so characters of a second font come after the line's
     others: the curly quotes of “十四五”, set in a Latin font among Chinese ones, come out
-    as 十四五…“”. Their boxes are where they stand; a line whose characters step back
-    by more than half a character is put in the order of its boxes' left edges.
+    as 十四五…“”, and 2.81∶1 as 2.81 1∶. Their boxes are where they stand. A line
+    whose characters step back is put in the order of their boxes: by row (PDFium joins a
+    row that ends with a hyphen to the next, writing the hyphen as U+FFFE), then by left edge.
     """
     boxes = [textpage.get_charbox(at + i) for i in range(len(segment))]
-    height = max((box[3] - box[1] for box, c in zip(boxes, segment) if not c.isspace()), default=0)
-    lefts = [box[0] for box in boxes]
-    visible = [left for left, c in zip(lefts, segment) if not c.isspace()]
-    if all(later >= earlier - height / 2 for earlier, later in zip(visible, visible[1:])):
+    visible = [i for i, c in enumerate(segment) if not c.isspace()]
+    height = max((boxes[i][3] - boxes[i][1] for i in visible), default=0.0)
+    if all(boxes[b][0] >= boxes[a][0] - 0.1 * height for a, b in zip(visible, visible[1:])):
         return list(range(len(segment)))
-    return sorted(range(len(segment)), key=lambda i: (lefts[i], i))
+    # rows: the union of the boxes' vertical extents (rows do not overlap)
+    bands: list[list[float]] = []
+    for bottom, top in sorted((box[1], box[3]) for box in boxes):
+        if bands and bottom <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], top)
+        else:
+            bands.append([bottom, top])
+    starts = [band[0] for band in bands]
+    rows = [bisect_right(starts, box[1]) - 1 for box in boxes]
+    return sorted(range(len(segment)), key=lambda i: (-rows[i], boxes[i][0], i))  # PDF heights grow upwards
 
 
 def _key(text: str) -> str:
