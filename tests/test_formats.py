@@ -290,3 +290,36 @@ def test_a_line_drawn_font_by_font_is_read_where_its_characters_stand():
     assert "".join(segment[i] for i in order) == "“滨海\ufffe中关"
     # a line drawn in order keeps it, even where punctuation's ink starts left of the em box
     assert _left_to_right(_Boxes(boxes[:3]), 0, segment[:3]) == [0, 1, 2]
+
+
+def test_docx_text_in_tracked_insertions_smart_tags_content_controls_fields_and_text_boxes_is_read():
+    document = docx.Document()
+    document.add_paragraph("各位代表：")
+    w = nsdecls("w")
+    inserted = document.add_paragraph("修订前，")
+    inserted._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>插入的文字，</w:t></w:r></w:ins>'))
+    inserted._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>删除的文字</w:delText></w:r></w:del>'))
+    inserted.add_run("修订后。")
+    tagged = document.add_paragraph("智能标记：")
+    tagged._p.append(parse_xml(f'<w:smartTag {w} w:uri="urn:x" w:element="place"><w:r><w:t>湛江市</w:t></w:r></w:smartTag>'))
+    tagged._p.append(parse_xml(f'<w:sdt {w}><w:sdtPr/><w:sdtContent><w:r><w:t>，控件里的文字</w:t></w:r></w:sdtContent></w:sdt>'))
+    tagged._p.append(parse_xml(f'<w:fldSimple {w} w:instr="DATE"><w:r><w:t>，2025年1月1日。</w:t></w:r></w:fldSimple>'))
+    boxed = document.add_paragraph("文本框所在段落。")
+    boxed._p.append(parse_xml(
+        f'<w:r {w} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:AlternateContent>'
+        "<mc:Choice Requires=\"wps\"><w:txbxContent><w:p><w:r><w:t>文本框里的文字。</w:t></w:r></w:p></w:txbxContent></mc:Choice>"
+        "<mc:Fallback><w:txbxContent><w:p><w:r><w:t>文本框里的文字。</w:t></w:r></w:p></w:txbxContent></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    ))
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(f'<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>块级控件里的段落。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0]._p.append(parse_xml(f'<w:ins {w} w:id="3" w:author="a"><w:r><w:t>表格插入</w:t></w:r></w:ins>'))
+    table.cell(0, 1).text = "第二格"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = read_report(buffer.getvalue(), name="修订.docx")
+    assert report.text.split("\n") == [
+        "各位代表：", "修订前，插入的文字，修订后。", "智能标记：湛江市，控件里的文字，2025年1月1日。",
+        "文本框所在段落。", "文本框里的文字。", "块级控件里的段落。", f"表格插入{CELL_SEPARATOR}第二格",
+    ]

@@ -6,9 +6,12 @@ reading (normalising, site text, metadata, damage) treats like any other file.
 
 **Word.** The document's paragraphs in order, with the text of its tables (a row a line,
 cells joined by `` | ``) and the list numbers Word generates from ``numbering.xml``
-written out (a heading whose "一、" is a list number keeps it). Headers, footers,
-footnotes and comments are not part of the body and are not read. Read with python-docx
-(MIT, maintained since 2013): it gives paragraphs and tables in document order and the
+written out (a heading whose "一、" is a list number keeps it). A paragraph's text is
+every run in it, in tracked insertions, smart tags, content controls and fields too, and
+paragraphs and tables inside content controls are read where they stand; a text box's
+paragraphs follow the paragraph it is anchored in; tracked deletions are not text. Headers,
+footers, footnotes and comments are not part of the body and are not read. Read with
+python-docx (MIT, maintained since 2013): it opens the package and gives styles and the
 numbering part as XML; docx2python (MIT) also writes list numbers, but only in Latin
 formats (1. a. i.), so "一、" and "（一）" would still have to be computed here.
 
@@ -256,8 +259,65 @@ def _number_properties(paragraph, by_style: dict) -> tuple[str, int] | None:
     return str(num_pr.numId.val), num_pr.ilvl.val if num_pr.ilvl is not None else 0
 
 
-def _cell_text(cell) -> str:
-    return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Runs that are not the document's text: deleted or moved away under tracked changes, the
+# fallback copy mc:AlternateContent keeps of its choice, and a text box's own paragraphs
+# (read as lines of their own).
+_NOT_PARAGRAPH_TEXT = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}txbxContent"})
+
+
+def _outside(element, paragraph, skip: frozenset[str]) -> bool:
+    """Whether no element between ``element`` and ``paragraph`` is one of ``skip``."""
+    parent = element.getparent()
+    while parent is not paragraph:
+        if parent is None or parent.tag in skip:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _paragraph_text(paragraph) -> str:
+    """The text of a ``w:p``: its runs wherever they sit, in tracked insertions, smart tags,
+    content controls, fields and hyperlinks alike (python-docx's ``Paragraph.text`` reads
+    only the runs and hyperlinks right under the paragraph and drops the rest)."""
+    return "".join(run.text for run in paragraph.iter(f"{_W}r") if _outside(run, paragraph, _NOT_PARAGRAPH_TEXT))
+
+
+def _text_box_lines(paragraph) -> list[str]:
+    """The paragraphs of the text boxes anchored in a ``w:p`` (their choice copy only)."""
+    skip = frozenset({f"{_MC}Fallback"})
+    return [
+        _paragraph_text(inner)
+        for box in paragraph.iter(f"{_W}txbxContent") if _outside(box, paragraph, skip)
+        for inner in box.iter(f"{_W}p") if inner.getparent() is box
+    ]
+
+
+def _blocks(container):
+    """The paragraphs and tables of a body or a cell in order, also inside content controls
+    and custom XML, which python-docx's ``iter_inner_content`` passes over."""
+    for child in container.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == f"{_W}customXml":
+            yield from _blocks(child)
+
+
+def _cell_text(tc, parent) -> str:
+    from docx.table import Table
+
+    pieces = []
+    for block in _blocks(tc):
+        if block.tag == f"{_W}tbl":  # a table in a cell: its rows, one after the other
+            pieces.extend(_table_lines(Table(block, parent)))
+        else:
+            pieces.append(_paragraph_text(block).strip())
+            pieces.extend(line.strip() for line in _text_box_lines(block))
+    return " ".join(piece for piece in pieces if piece)
 
 
 def _table_lines(table) -> list[str]:
@@ -268,7 +328,7 @@ def _table_lines(table) -> list[str]:
             if id(cell._tc) in seen:  # a merged cell is listed once per grid column
                 continue
             seen.add(id(cell._tc))
-            cells.append(_cell_text(cell))
+            cells.append(_cell_text(cell._tc, cell))
         if any(cells):
             lines.append(CELL_SEPARATOR.join(cells))
     return lines
@@ -278,6 +338,7 @@ def read_docx(data: bytes, source: str) -> Extracted:
     """The text of a Word document: paragraphs and table rows, one a line, in order."""
     import docx
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -285,16 +346,16 @@ def read_docx(data: bytes, source: str) -> Extracted:
         raise errors.InputError(source, errors.BROKEN_FILE.format(kind="Word document", detail=type(exc).__name__)) from None
     numbering = _Numbering(document)
     lines, by_style = [], {}
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+    for block in _blocks(document.element.body):
+        if block.tag == f"{_W}tbl":
+            lines.extend(_table_lines(Table(block, document._body)))
             continue
-        text = block.text
-        if not text.strip():
-            continue
-        props = _number_properties(block, by_style)
-        label = numbering.label(*props) if props else ""
-        lines.append(label + text)
+        text = _paragraph_text(block)
+        if text.strip():
+            props = _number_properties(Paragraph(block, document._body), by_style)
+            label = numbering.label(*props) if props else ""
+            lines.append(label + text)
+        lines.extend(line for line in _text_box_lines(block) if line.strip())
     return _identity("\n".join(lines), "docx")
 
 
