@@ -197,6 +197,8 @@ BAD_FILES = {
     "zip": (_zip(), errors.UNSUPPORTED.format(kind="a ZIP archive", fix="unpack it and read the files inside")),
     "Excel workbook": (_zip("xl/workbook.xml"), errors.UNSUPPORTED.format(kind="an Excel workbook", fix="export the text first (save the sheet as .txt or .csv)")),
     "Word 97-2003": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + bytes(500), errors.UNSUPPORTED.format(kind="a Word 97-2003 document (.doc)", fix="open it in Word or LibreOffice and save it as .docx")),
+    "Rich Text Format": (b"{\\rtf1\\ansi\\deff3{\\fonttbl{\\f0 Times;}}\\u21508\\'3f\\u20301\\'3f\\par }", errors.UNSUPPORTED.format(kind="a Rich Text Format file (.rtf)", fix="open it in Word or LibreOffice and save it as .docx")),
+    "web archive": ("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"b\"\n\n--b\nContent-Type: text/html\n\n<p>各位代表</p>\n--b--\n".encode(), errors.UNSUPPORTED.format(kind="a web archive (.mht)", fix="open it in a browser or Word and save it as .html or .docx")),
     "random bytes": (random.Random(0).randbytes(4096), errors.BINARY.format(kind="NUL bytes")),
     "bad UTF-8 after a BOM": (codecs.BOM_UTF8 + "各位代表".encode() + b"\xff\xfe\xc0", errors.UNDECODABLE),
     "bad UTF-16 after a BOM": (codecs.BOM_UTF16_LE + b"\x00\xd8\x00\xd8", errors.UNDECODABLE),

@@ -89,11 +89,17 @@ def sniff(data: bytes, source: str) -> str | None:
     Raises
     ------
     zjnlp.errors.InputError
-        An office file zjnlp cannot read (Excel, PowerPoint, OpenDocument, Word 97-2003),
-        or another ZIP archive, with what to do instead.
+        An office file zjnlp cannot read (Excel, PowerPoint, OpenDocument, Word 97-2003,
+        Rich Text Format, a web archive), or another ZIP archive, with what to do instead.
     """
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        kind, fix = "a Rich Text Format file (.rtf)", "open it in Word or LibreOffice and save it as .docx"
+        raise errors.InputError(source, errors.UNSUPPORTED.format(kind=kind, fix=fix))
+    if data[:200].lstrip().lower().startswith(b"mime-version:"):
+        kind, fix = "a web archive (.mht)", "open it in a browser or Word and save it as .html or .docx"
+        raise errors.InputError(source, errors.UNSUPPORTED.format(kind=kind, fix=fix))
     if data.startswith(_OLE):
         if "WordDocument".encode("utf-16-le") in data:
             kind, fix = "a Word 97-2003 document (.doc)", "open it in Word or LibreOffice and save it as .docx"
