@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from zjnlp import errors
 from zjnlp.read import Report, looks_like_path, read_report
 
-from .conftest import SMALL_REPORT
+from .conftest import ROOT, SMALL_REPORT
 
 
 def test_seed_metadata(seed_report):
@@ -387,3 +387,33 @@ def test_site_footer_after_an_appendix_is_removed_and_the_appendix_kept():
 def test_a_site_contact_line_is_removed():
     report = read_report(text="各位代表：\n现在报告工作。\n让我们团结奋斗！\n主办：人民政府办公室\n版权所有 某市人民政府")
     assert report.text == "各位代表：\n现在报告工作。\n让我们团结奋斗！"
+
+
+def _wrapped(text: str, width: int, indent: str = "") -> str:
+    """``text`` hard-wrapped at ``width`` characters, as an editor saves it."""
+    lines = []
+    for paragraph in text.splitlines():
+        paragraph = indent + paragraph
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)] or [""]
+    return "\n".join(lines)
+
+
+def test_a_hard_wrapped_text_is_joined_back_into_its_paragraphs():
+    path = ROOT / "seeds" / "provinces-2026" / "贵州省.txt"
+    original = read_report(path)
+    indented = read_report(_wrapped(path.read_text(encoding="utf-8"), 38, "\u3000\u3000").encode(), name="wrapped.txt")
+    assert indented.text == original.text
+    assert list(indented.warnings["kind"]).count("hard_wrapped") == 1
+    start = indented.text.index("高质量发展")  # offsets still point at the characters read
+    s, e = indented.to_original(start, start + 5)
+    assert indented.raw[s:e] == "高质量发展"
+    # without indents a paragraph whose last line is full runs on into the next: a few, not hundreds
+    plain = read_report(_wrapped(path.read_text(encoding="utf-8"), 38).encode(), name="wrapped.txt")
+    assert plain.text.replace("\n", "") == original.text.replace("\n", "")
+    assert 0.9 * original.text.count("\n") <= plain.text.count("\n") <= original.text.count("\n")
+
+
+def test_a_text_of_paragraphs_is_not_taken_for_a_wrapped_one():
+    for path in sorted((ROOT / "seeds").rglob("*.txt")):
+        report = read_report(path)
+        assert "hard_wrapped" not in set(report.warnings["kind"]), path.name

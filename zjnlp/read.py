@@ -45,6 +45,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -369,6 +370,63 @@ _SPACES_RE = re.compile(r"(?m)^ +| +$|(?<= ) +")
 _BLANK_LINES_RE = re.compile(r"^\n+|\n+$|(?<=\n)\n+")
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_INDENT = " \t\u3000\u00a0"
+
+
+def _display_width(line: str) -> int:
+    """Columns a line takes in a fixed-width view: two for a Chinese or full-width character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    """The width a hard-wrapped text was cut at, or ``None`` for a text of paragraphs.
+
+    Wrapped, most lines (WRAPPED_SHARE of those with text) end within two columns of one
+    width, and hardly any runs past it; a text of paragraphs has lines of every length.
+    """
+    counted = [width for width in widths if width]
+    common = Counter(width for width in counted if width >= 20).most_common(1)
+    if len(counted) < 20 or not common:
+        return None
+    width = common[0][0]
+    full = sum(width - 2 <= w <= width for w in counted)
+    longer = sum(w > width for w in counted)
+    return width if full >= WRAPPED_SHARE * len(counted) and longer <= 0.02 * len(counted) else None
+
+
+WRAPPED_SHARE = 0.5
+
+
+def _unwrap(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray, int | None]:
+    """Join the lines of a hard-wrapped text (copied from a PDF viewer, saved with a fixed
+    line width) back into paragraphs.
+
+    The width is counted in characters (an editor's wrap) or in columns, two for a Chinese
+    character (a viewer's, where a digit takes half a character's room), whichever finds
+    the wrap. A line cut at the wrap width goes on in the next line, unless the next line
+    is indented or starts a part or section (一、 （一）); a shorter line ends its
+    paragraph. Returns the text, its offsets and the wrap width (``None``: not wrapped,
+    nothing joined).
+    """
+    breaks = list(_LINE_BREAK_RE.finditer(text))
+    starts = [0] + [match.end() for match in breaks]
+    ends = [match.start() for match in breaks] + [len(text)]
+    lines = [text[s:e].rstrip() for s, e in zip(starts, ends)]
+    for measure in (len, _display_width):
+        widths = [measure(line) for line in lines]
+        width = _wrap_width(widths)
+        if width is not None:
+            break
+    else:
+        return text, offsets, None
+    keep = np.ones(len(text), dtype=bool)
+    for match, line_width, following in zip(breaks, widths, lines[1:]):
+        if line_width >= width - 2 and following and following[0] not in _INDENT and not _HEADING_RE.match(following):
+            keep[match.start():match.end()] = False
+    return _mask(text, keep), offsets[keep], width
+
+
 def _normalise(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray]:
     """Normalise line ends, white space and character width, one character for one."""
     # re.sub touches only the few characters to change; str.translate looks up every one
@@ -655,8 +713,14 @@ def _missing_percent_re() -> re.Pattern:
     )
 
 
-def _damage(text: str, removed_lines: list[str]) -> list[dict]:
+def _damage(text: str, removed_lines: list[str], wrapped_at: int | None = None) -> list[dict]:
     found = []
+    if wrapped_at is not None:
+        found.append({
+            "kind": "hard_wrapped", "start": 0, "end": 0, "text": "",
+            "message": f"the file's lines were cut at {wrapped_at} columns: they were joined back into paragraphs "
+                       "(a line that fills the width goes on in the next one)",
+        })
     for match in _SPACE_IN_CHINESE_RE.finditer(text):
         if not _lost_character(text, match.start()):
             continue
@@ -854,6 +918,9 @@ def read_report(
     else:
         fmt = "text"
         text, offsets = raw, np.arange(len(raw), dtype=np.int64)
+    wrapped_at = None
+    if fmt == "text":
+        text, offsets, wrapped_at = _unwrap(text, offsets)
     if to_simplified:
         text = text.translate(_traditional_table())
     text, offsets = _normalise(text, offsets)
@@ -887,7 +954,7 @@ def read_report(
         format=fmt,
         metadata=_metadata(header),
         removed=pd.DataFrame(sorted(removed_rows, key=lambda row: row["start"]), columns=REMOVED_COLUMNS),
-        warnings=pd.DataFrame(_damage(text, removed_lines), columns=WARNING_COLUMNS),
+        warnings=pd.DataFrame(_damage(text, removed_lines, wrapped_at), columns=WARNING_COLUMNS),
     )
 
 
