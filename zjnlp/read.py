@@ -379,6 +379,9 @@ def _display_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
 
 
+WRAPPED_SHARE = 0.5
+
+
 def _wrap_width(widths: list[int]) -> int | None:
     """The width a hard-wrapped text was cut at, or ``None`` for a text of paragraphs.
 
@@ -395,10 +398,7 @@ def _wrap_width(widths: list[int]) -> int | None:
     return width if full >= WRAPPED_SHARE * len(counted) and longer <= 0.02 * len(counted) else None
 
 
-WRAPPED_SHARE = 0.5
-
-
-def _unwrap(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray, int | None]:
+def _unwrap(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray, str | None]:
     """Join the lines of a hard-wrapped text (copied from a PDF viewer, saved with a fixed
     line width) back into paragraphs.
 
@@ -406,17 +406,18 @@ def _unwrap(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray, int | None
     character (a viewer's, where a digit takes half a character's room), whichever finds
     the wrap. A line cut at the wrap width goes on in the next line, unless the next line
     is indented or starts a part or section (一、 （一）); a shorter line ends its
-    paragraph. Returns the text, its offsets and the wrap width (``None``: not wrapped,
-    nothing joined).
+    paragraph. Returns the text, its offsets and the wrap width in words ("38 characters";
+    ``None``: not wrapped, nothing joined).
     """
     breaks = list(_LINE_BREAK_RE.finditer(text))
     starts = [0] + [match.end() for match in breaks]
     ends = [match.start() for match in breaks] + [len(text)]
     lines = [text[s:e].rstrip() for s, e in zip(starts, ends)]
-    for measure in (len, _display_width):
+    for unit, measure in (("characters", len), ("columns", _display_width)):
         widths = [measure(line) for line in lines]
         width = _wrap_width(widths)
         if width is not None:
+            wrapped_at = f"{width} {unit}"
             break
     else:
         return text, offsets, None
@@ -424,7 +425,7 @@ def _unwrap(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray, int | None
     for match, line_width, following in zip(breaks, widths, lines[1:]):
         if line_width >= width - 2 and following and following[0] not in _INDENT and not _HEADING_RE.match(following):
             keep[match.start():match.end()] = False
-    return _mask(text, keep), offsets[keep], width
+    return _mask(text, keep), offsets[keep], wrapped_at
 
 
 def _normalise(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray]:
@@ -713,12 +714,12 @@ def _missing_percent_re() -> re.Pattern:
     )
 
 
-def _damage(text: str, removed_lines: list[str], wrapped_at: int | None = None) -> list[dict]:
+def _damage(text: str, removed_lines: list[str], wrapped_at: str | None = None) -> list[dict]:
     found = []
     if wrapped_at is not None:
         found.append({
             "kind": "hard_wrapped", "start": 0, "end": 0, "text": "",
-            "message": f"the file's lines were cut at {wrapped_at} columns: they were joined back into paragraphs "
+            "message": f"the file's lines were cut at {wrapped_at}: they were joined back into paragraphs "
                        "(a line that fills the width goes on in the next one)",
         })
     for match in _SPACE_IN_CHINESE_RE.finditer(text):
