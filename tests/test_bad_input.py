@@ -323,6 +323,17 @@ def test_traditional_chinese_is_flagged_and_converted_on_request(tmp_path, comma
     assert converted == run(*command_line(command, simplified))
 
 
+def test_a_hard_wrapped_text_is_a_warning_line_and_read_as_paragraphs(tmp_path):
+    path = tmp_path / "wrapped.txt"
+    paragraph = "推动绿色发展，建设美丽城市，新建公园十个，实施人才强市战略，引进博士一百名以上，" * 3 + "完成全年目标。"
+    lines = [paragraph[i : i + 30] for i in range(0, len(paragraph), 30)]
+    path.write_text("\n".join(["各位代表："] + lines * 8), encoding="utf-8")
+    code, _, err = run(*command_line("sections", path))
+    assert code == 0
+    assert err == f"zjnlp: warning: {path}: {read_report(path).warnings['message'].iloc[0]}\n"
+    assert "cut at 30 characters" in err
+
+
 def test_traditional_chinese_is_a_warning_row():
     warnings = read_report(text=TRADITIONAL).warnings
     assert "traditional_chinese" in set(warnings["kind"])

@@ -12,7 +12,7 @@ analysed and printed); 130 when interrupted. Every problem is one line on stderr
 ``zjnlp: FILE: problem``, never a traceback: an unexpected error on one file is reported
 as a bug in zjnlp, and the batch goes on. A report that looks like traditional Chinese,
 read without ``--to-simplified``, gets a one-line warning and is analysed as it is
-(exit code 0).
+(exit code 0); so does a hard-wrapped text, whose lines are joined into paragraphs.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def _function(name: str) -> Callable[..., Any]:
 
 
 def _analyse(report: Report, *, analysis: str, **options: object) -> pd.DataFrame:
-    """Run the function named ``analysis`` on one report, warning about traditional script first.
+    """Run the function named ``analysis`` on one report, warning first about traditional script and about lines joined.
 
     An unexpected error is a bug, but it must not stop a batch of a thousand files: it
     becomes an :class:`~zjnlp.errors.InputError` naming the file (as an InputError the
@@ -125,6 +125,8 @@ def _analyse(report: Report, *, analysis: str, **options: object) -> pd.DataFram
     """
     if (report.warnings["kind"] == "traditional_chinese").any():
         _fail(f"warning: {report.source}: {errors.TRADITIONAL}")
+    for message in report.warnings.loc[report.warnings["kind"] == "hard_wrapped", "message"]:
+        _fail(f"warning: {report.source}: {message}")
     try:
         return _function(analysis)(report, **options)
     except ZjnlpError:
