@@ -8,6 +8,7 @@ by its --plain mode: a report's opening lines as text, saved as .docx by LibreOf
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -323,3 +324,31 @@ def test_docx_text_in_tracked_insertions_smart_tags_content_controls_fields_and_
         "各位代表：", "修订前，插入的文字，修订后。", "智能标记：湛江市，控件里的文字，2025年1月1日。",
         "文本框所在段落。", "文本框里的文字。", "块级控件里的段落。", f"表格插入{CELL_SEPARATOR}第二格",
     ]
+
+
+def test_docx_footnotes_endnotes_and_comments_are_listed_as_removed_not_lost():
+    document = docx.Document()
+    document.add_paragraph("各位代表：")
+    document.add_paragraph("推进新型工业化。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    parts = {
+        "word/footnotes.xml": f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                              '<w:footnote w:id="1"><w:p><w:r><w:t>新型工业化：以新一代信息技术推动的工业化。</w:t></w:r></w:p></w:footnote></w:footnotes>',
+        "word/endnotes.xml": f'<w:endnotes {w}><w:endnote w:id="1"><w:p><w:r><w:t>数据来源：统计局。</w:t></w:r></w:p></w:endnote></w:endnotes>',
+        "word/comments.xml": f'<w:comments {w}><w:comment w:id="0" w:author="a"><w:p><w:r><w:t>请核对。</w:t></w:r></w:p></w:comment></w:comments>',
+    }
+    with_notes = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(with_notes, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        for name, xml in parts.items():
+            target.writestr(name, xml)
+    report = read_report(with_notes.getvalue(), name="注释.docx")
+    assert report.text == "各位代表：\n推进新型工业化。"
+    assert report.removed[["reason", "text"]].values.tolist() == [
+        ["footnote", "新型工业化：以新一代信息技术推动的工业化。"], ["endnote", "数据来源：统计局。"], ["comment", "请核对。"],
+    ]
+    for row in report.removed.itertuples():
+        assert report.raw[row.start : row.end] == row.text

@@ -9,8 +9,10 @@ cells joined by `` | ``) and the list numbers Word generates from ``numbering.xm
 written out (a heading whose "一、" is a list number keeps it). A paragraph's text is
 every run in it, in tracked insertions, smart tags, content controls and fields too, and
 paragraphs and tables inside content controls are read where they stand; a text box's
-paragraphs follow the paragraph it is anchored in; tracked deletions are not text. Headers,
-footers, footnotes and comments are not part of the body and are not read. Read with
+paragraphs follow the paragraph it is anchored in; tracked deletions are not text. Headers
+and footers are not part of the body and are not read; footnotes, endnotes and comments are
+not part of the running text either, and each is listed in ``removed`` (reason
+``footnote``, ``endnote``, ``comment``) with its text, after the body in ``raw``. Read with
 python-docx (MIT, maintained since 2013): it opens the package and gives styles and the
 numbering part as XML; docx2python (MIT) also writes list numbers, but only in Latin
 formats (1. a. i.), so "一、" and "（一）" would still have to be computed here.
@@ -362,7 +364,42 @@ def read_docx(data: bytes, source: str) -> Extracted:
             label = numbering.label(*props) if props else ""
             lines.append(label + text)
         lines.extend(line for line in _text_box_lines(block) if line.strip())
-    return _identity("\n".join(lines), "docx")
+    body = "\n".join(lines)
+    notes = _notes(data)
+    if not notes:
+        return _identity(body, "docx")
+    # The notes follow the body in ``raw``, each listed as removed, so that none is lost unseen.
+    raw, removed = body, []
+    for reason, text in notes:
+        raw += "\n"
+        removed.append({"start": len(raw), "end": len(raw) + len(text), "reason": reason, "text": text})
+        raw += text
+    return Extracted("docx", raw, body, np.arange(len(body), dtype=np.int64), removed)
+
+
+# A Word file's notes and comments: not the report's running text, but kept and audited.
+_NOTE_PARTS = (("word/footnotes.xml", "footnote", "footnote"), ("word/endnotes.xml", "endnote", "endnote"),
+               ("word/comments.xml", "comment", "comment"))
+
+
+def _notes(data: bytes) -> list[tuple[str, str]]:
+    """``(reason, text)`` for each footnote, endnote and comment of a .docx, in the parts' order
+    (the separators Word keeps among the footnotes are not notes)."""
+    from docx.oxml.parser import parse_xml
+
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    names = set(archive.namelist())
+    found = []
+    for part, tag, reason in _NOTE_PARTS:
+        if part not in names:
+            continue
+        for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}"):
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join(t for t in (_paragraph_text(p).strip() for p in note.iter(f"{_W}p")) if t)
+            if text:
+                found.append((reason, text))
+    return found
 
 
 # --------------------------------------------------------------------------- PDF
