@@ -143,7 +143,8 @@ class Report:
         ``title, place, year, date, speaker, publish_date`` (``None`` when absent).
     removed : pandas.DataFrame
         One row per removed line: ``start, end`` (into :attr:`raw`), ``reason, text``;
-        for a PDF also the page numbers and running headers and footers.
+        for a PDF also the page numbers and running headers and footers, for a Word file
+        its footnotes, endnotes and comments.
     warnings : pandas.DataFrame
         Detected damage: ``kind, start, end`` (into :attr:`text`), ``text, message``.
     """
