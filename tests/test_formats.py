@@ -56,6 +56,8 @@ def test_docx_text_is_the_report(fixture):
     report = read_report(fixture.with_suffix(".docx"))
     assert report.text == read_report(seeds_text(fixture.stem)).text
     assert report.metadata["title"] and report.metadata["date"]
+    furniture = report.removed[report.removed["reason"] == "running header or footer"]
+    assert report.metadata["title"] in set(furniture["text"])  # the running header, listed, not read as text
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)

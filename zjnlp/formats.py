@@ -9,10 +9,10 @@ cells joined by `` | ``) and the list numbers Word generates from ``numbering.xm
 written out (a heading whose "一、" is a list number keeps it). A paragraph's text is
 every run in it, in tracked insertions, smart tags, content controls and fields too, and
 paragraphs and tables inside content controls are read where they stand; a text box's
-paragraphs follow the paragraph it is anchored in; tracked deletions are not text. Headers
-and footers are not part of the body and are not read; footnotes, endnotes and comments are
-not part of the running text either, and each is listed in ``removed`` (reason
-``footnote``, ``endnote``, ``comment``) with its text, after the body in ``raw``. Read with
+paragraphs follow the paragraph it is anchored in; tracked deletions are not text. Running
+headers and footers, footnotes, endnotes and comments are not part of the running text:
+each is listed in ``removed`` (reason ``running header or footer``, ``footnote``,
+``endnote``, ``comment``) with its text, after the body in ``raw``. Read with
 python-docx (MIT, maintained since 2013): it opens the package and gives styles and the
 numbering part as XML; docx2python (MIT) also writes list numbers, but only in Latin
 formats (1. a. i.), so "一、" and "（一）" would still have to be computed here.
@@ -380,16 +380,22 @@ def read_docx(data: bytes, source: str) -> Extracted:
 # A Word file's notes and comments: not the report's running text, but kept and audited.
 _NOTE_PARTS = (("word/footnotes.xml", "footnote", "footnote"), ("word/endnotes.xml", "endnote", "endnote"),
                ("word/comments.xml", "comment", "comment"))
+_HEADER_FOOTER_RE = re.compile(r"word/(?:header|footer)\d*\.xml")
 
 
 def _notes(data: bytes) -> list[tuple[str, str]]:
-    """``(reason, text)`` for each footnote, endnote and comment of a .docx, in the parts' order
-    (the separators Word keeps among the footnotes are not notes)."""
+    """``(reason, text)`` for each running header and footer (each part once, in name order),
+    footnote, endnote and comment of a .docx (the separators Word keeps among the footnotes
+    are not notes)."""
     from docx.oxml.parser import parse_xml
 
     archive = zipfile.ZipFile(io.BytesIO(data))
-    names = set(archive.namelist())
+    names = archive.namelist()
     found = []
+    for name in sorted(filter(_HEADER_FOOTER_RE.fullmatch, names)):
+        text = " ".join(t for t in (_paragraph_text(p).strip() for p in parse_xml(archive.read(name)).iter(f"{_W}p")) if t)
+        if text:
+            found.append(("running header or footer", text))
     for part, tag, reason in _NOTE_PARTS:
         if part not in names:
             continue

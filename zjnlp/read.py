@@ -144,7 +144,7 @@ class Report:
     removed : pandas.DataFrame
         One row per removed line: ``start, end`` (into :attr:`raw`), ``reason, text``;
         for a PDF also the page numbers and running headers and footers, for a Word file
-        its footnotes, endnotes and comments.
+        its running headers and footers, footnotes, endnotes and comments.
     warnings : pandas.DataFrame
         Detected damage: ``kind, start, end`` (into :attr:`text`), ``text, message``.
     """
