@@ -393,19 +393,19 @@ def _notes(data: bytes) -> list[tuple[str, str]]:
     names = archive.namelist()
     found = []
     for name in sorted(filter(_HEADER_FOOTER_RE.fullmatch, names)):
-        text = " ".join(t for t in (_paragraph_text(p).strip() for p in parse_xml(archive.read(name)).iter(f"{_W}p")) if t)
-        if text:
-            found.append(("running header or footer", text))
+        found.append(("running header or footer", _joined_text(parse_xml(archive.read(name)))))
     for part, tag, reason in _NOTE_PARTS:
-        if part not in names:
-            continue
-        for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}"):
-            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
-                continue
-            text = " ".join(t for t in (_paragraph_text(p).strip() for p in note.iter(f"{_W}p")) if t)
-            if text:
-                found.append((reason, text))
-    return found
+        if part in names:
+            found.extend(
+                (reason, _joined_text(note)) for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}")
+                if note.get(f"{_W}type") not in ("separator", "continuationSeparator", "continuationNotice")
+            )
+    return [(reason, text) for reason, text in found if text]
+
+
+def _joined_text(element) -> str:
+    """The text of the paragraphs in ``element``, one after the other, joined by a space."""
+    return " ".join(text for text in (_paragraph_text(p).strip() for p in element.iter(f"{_W}p")) if text)
 
 
 # --------------------------------------------------------------------------- PDF
