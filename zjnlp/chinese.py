@@ -2,8 +2,9 @@
 
 Reading, structure, targets and plotting all need to know what a Chinese numeral is
 worth, where a sentence ends, which characters are Han characters, how lists and
-headings are numbered (一、 （一） 1. （1） 一是) and how the speaker addresses the
-deputies (各位代表：). Each of these is defined here and nowhere else, as spaCy keeps
+headings are numbered (一、 （一） 1. （1） 一是), how the speaker addresses the
+deputies (各位代表：) and how many columns a line of Chinese takes (for a hard-wrapped
+text and for the terminal's tables). Each of these is defined here and nowhere else, as spaCy keeps
 its numeral rule in ``lang/zh/lex_attrs.py``.
 
 Character classes and patterns are strings to put inside a regular expression
@@ -13,6 +14,7 @@ Character classes and patterns are strings to put inside a regular expression
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "numeral_value",
     "numeral",
     "sentence_spans",
+    "display_width",
 ]
 
 # Han characters: CJK Unified Ideographs, Extension A, the compatibility ideographs and
@@ -168,3 +171,18 @@ def sentence_spans(text: str, *, ends: str = SENTENCE_END) -> Iterator[tuple[int
 
 
 _SENTENCE_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def display_width(text: str) -> int:
+    """Display columns of ``text`` in a fixed-width view: two for a wide character (Chinese,
+    full-width forms), none for a combining mark, one for anything else.
+
+    Examples
+    --------
+    >>> display_width("GDP增长5%")
+    9
+    """
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )

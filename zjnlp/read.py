@@ -45,7 +45,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -64,6 +63,7 @@ from zjnlp.chinese import (
     PART_NUMBER,
     SECTION_NUMBER,
     SENTENCE_END,
+    display_width,
     numeral_value,
 )
 from zjnlp.quantities import quantity_words
@@ -375,11 +375,6 @@ _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _INDENT = " \t\u3000\u00a0"
 
 
-def _display_width(line: str) -> int:
-    """Columns a line takes in a fixed-width view: two for a Chinese or full-width character."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
-
-
 WRAPPED_SHARE = 0.5
 
 
@@ -414,7 +409,7 @@ def _unwrap(text: str, offsets: np.ndarray) -> tuple[str, np.ndarray, str | None
     starts = [0] + [match.end() for match in breaks]
     ends = [match.start() for match in breaks] + [len(text)]
     lines = [text[s:e].rstrip() for s, e in zip(starts, ends)]
-    for unit, measure in (("characters", len), ("columns", _display_width)):
+    for unit, measure in (("characters", len), ("columns", display_width)):
         widths = [measure(line) for line in lines]
         width = _wrap_width(widths)
         if width is not None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import math
 import shutil
-import unicodedata
 from typing import TYPE_CHECKING
+
+from zjnlp.chinese import display_width as width
 
 if TYPE_CHECKING:  # loaded when a table is printed, not for --help
     from collections.abc import Sequence
@@ -36,18 +37,6 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-def width(text: str) -> int:
-    """Display columns of ``text``: two for a wide character, none for a combining mark.
-
-    Examples
-    --------
-    >>> width("GDP增长5%")
-    9
-    """
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
 
 
 def _shorten(text: str, columns: int, *, keep_end: bool = False) -> str:
