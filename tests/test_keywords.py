@@ -612,6 +612,23 @@ def test_adverb_filter_can_be_turned_off():
     assert "大力发展高新技术产业" in off and "大力发展高新技术产业" not in on
 
 
+def test_particle_filter_drops_a_function_word_and_the_character_after_it():
+    from zjnlp.keywords import is_particle_piece
+
+    pieces = ["以文", "之美", "以侨", "向新"]
+    kept = ["以前", "之间", "教育", "以文化人", "对外开放", "文化"]
+    assert all(map(is_particle_piece, pieces))
+    assert not any(map(is_particle_piece, kept))
+
+
+def test_particle_filter_can_be_turned_off():
+    text = "（一）以文化人。以文塑旅。\n（二）发展教育。"
+    tokenizer = Tokenizer(words=["以文", "化人", "塑旅"])
+    on = set(term_frequencies(text, by="section", tokenizer=tokenizer)["term"])
+    off = set(term_frequencies(text, by="section", tokenizer=tokenizer, filters=("quantities", "generic", "fragments", "pos", "clauses", "adverbs"))["term"])
+    assert "以文" in off and "以文" not in on
+
+
 def test_clause_filter_can_be_turned_off():
     text = "（一）营商环境持续优化。营商环境持续优化。\n（二）发展教育。"
     on = set(term_frequencies(text, by="section")["term"])

@@ -112,8 +112,8 @@ def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- keyword filters
 
-KeywordFilter = Literal["quantities", "generic", "fragments", "pos", "clauses", "adverbs"]
-DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments", "pos", "clauses", "adverbs")
+KeywordFilter = Literal["quantities", "generic", "fragments", "pos", "clauses", "adverbs", "particles"]
+DEFAULT_FILTERS: tuple[KeywordFilter, ...] = ("quantities", "generic", "fragments", "pos", "clauses", "adverbs", "particles")
 _NUMERALS = "0-9０-９〇零一二三四五六七八九十百千万亿两几"
 
 
@@ -305,6 +305,33 @@ def is_adverb_phrase(term: str) -> bool:
     return False
 
 
+_PARTICLE_TAGS = frozenset({"p", "u", "uj"})
+
+
+@cache
+def is_particle_piece(term: str) -> bool:
+    """Whether a term is a preposition or particle and the character after it: the ``"particles"`` keyword filter.
+
+    A set phrase the dictionaries do not hold is cut after its first two characters when
+    they open with a function word: 以文 of 以文化人 and 以文塑旅, 之美 of 山水之美, 以侨 of
+    以侨引侨. A term of two characters whose first is a preposition or particle by jieba's
+    dictionary tags (p, u, uj: 以, 之, 向, 于) and which jieba's dictionary does not hold as
+    a word is such a piece; the fragments filter misses it when the report repeats the
+    phrase. A word of the dictionary (以前, 之间) and a term of a packaged theme lexicon are
+    kept.
+
+    Examples
+    --------
+    >>> [is_particle_piece(term) for term in ["以文", "之美", "以前", "教育"]]
+    [True, True, False, False]
+    """
+    tags = jieba_tags()
+    return (
+        len(term) == 2 and term not in tags and term not in _theme_terms()
+        and tags.get(term[0]) in _PARTICLE_TAGS and _ALL_HAN.fullmatch(term) is not None
+    )
+
+
 @cache
 def _longest(words: frozenset[str]) -> int:
     return max(map(len, words), default=0)
@@ -340,6 +367,7 @@ _TERM_FILTERS: tuple[tuple[KeywordFilter, Callable[[str], bool]], ...] = (
     ("pos", lambda word: not is_subject_word(word)),
     ("clauses", is_clause),
     ("adverbs", is_adverb_phrase),
+    ("particles", is_particle_piece),
 )
 
 
@@ -456,7 +484,7 @@ def term_frequencies(
         see :func:`zjnlp.tokenize.stopwords`), several of these, a set of words, or none.
     min_length : int, default=2
         Shortest term, in characters (2 drops single characters such as 的, 和).
-    filters : tuple of {"quantities", "generic", "fragments", "pos", "clauses", "adverbs"}, or None, default=all six
+    filters : tuple of {"quantities", "generic", "fragments", "pos", "clauses", "adverbs", "particles"}, or None, default=all seven
         Named filters that drop tokens which are not subjects; ``None`` or ``()`` for none.
         ``"quantities"``: quantities, measure words and ordinals (万亩, 二期, 第三;
         :func:`is_quantity`). ``"generic"``: the verbs, adjectives and abstract nouns used in
@@ -467,6 +495,8 @@ def term_frequencies(
         ``"clauses"``: phrases that state how a subject fares, not name it
         (营商环境持续优化; :func:`is_clause`). ``"adverbs"``: verb phrases opened by an
         adverb of manner (大力发展高新技术产业, 全面落实; :func:`is_adverb_phrase`).
+        ``"particles"``: a preposition or particle and the next character, cut from a set
+        phrase (以文 of 以文化人, 之美; :func:`is_particle_piece`).
     appendices : bool, default=False
         Count the appendices (名词解释, lists of 民生实事) too; left out by default.
     part_kind : str or iterable of str, optional
