@@ -170,10 +170,14 @@ def labelled_recall() -> None:
             print(f"{cutter:<34} {cells[0]:>28} {cells[1]:>28} {cells[2]:>28}")
 
 
-def recall() -> None:
+def held_out_names() -> list[str]:
+    """The reports the held-out lexicon was built without, as its header names them (national/2024-李强.txt …)."""
     header = HELD_OUT_LEXICON.read_text(encoding="utf-8").splitlines()
-    names = next(line for line in header if line.startswith("# Held out")).partition(": ")[2].rstrip(".").split(", ")
-    held_out = [(ROOT / "seeds" / name).read_text(encoding="utf-8") for name in names]
+    return next(line for line in header if line.startswith("# Held out")).partition(": ")[2].rstrip(".").split(", ")
+
+
+def recall() -> None:
+    held_out = [(ROOT / "seeds" / name).read_text(encoding="utf-8") for name in held_out_names()]
     seed = read_report(SEED_PAGE).text
     unquoted_lines = (ROOT / "tests" / "data" / "unquoted_terms.txt").read_text(encoding="utf-8").splitlines()
     unquoted = [line for line in unquoted_lines if line and not line.startswith("#")]

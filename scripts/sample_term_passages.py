@@ -32,6 +32,13 @@ FRESH3 = ["national/2024-李强.txt", "provinces-2026/浙江省.txt"]
 SEED = 18
 SIZE = 3000
 SHORTEST = 80
+# each label file in tests/data, with the reports and the characters per report it was read from
+LABEL_SETS = {
+    "policy_terms_labels.csv": (REPORTS, SIZE),
+    "policy_terms_fresh.csv": (FRESH, SIZE),
+    "policy_terms_fresh2.csv": (FRESH2, 4500),
+    "policy_terms_fresh3.csv": (FRESH3, 4000),
+}
 
 
 def passages(name: str, size: int = SIZE) -> list[tuple[int, str]]:
