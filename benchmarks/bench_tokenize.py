@@ -127,7 +127,8 @@ LABELS = {
     "first set (read while the rules were improved)": "policy_terms_labels.csv",
     "fresh set (labelled after)": "policy_terms_fresh.csv",
     "third set (labelled before the last rules)": "policy_terms_fresh2.csv",
-    "fourth set (labelled before the chain rules, not tuned on)": "policy_terms_fresh3.csv",
+    "fourth set (labelled before the chain rules, read for the misses since)": "policy_terms_fresh3.csv",
+    "fifth set (labelled after every rule, never tuned on)": "policy_terms_fresh4.csv",
 }
 
 
