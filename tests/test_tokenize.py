@@ -435,13 +435,14 @@ def test_lexicon_holds_no_clauses_found_as_keywords():
         ("policy_terms_fresh.csv", 0.55),
         ("policy_terms_fresh2.csv", 0.61),
         ("policy_terms_fresh3.csv", 0.70),
+        ("policy_terms_fresh4.csv", 0.63),
     ],
 )
 def test_labelled_recall_does_not_fall(labels, floor):
     """Recall of unquoted labelled terms with for_text(discover=True) on the held-out lexicon.
 
-    Measured 75.3% (first set), 57.0% (fresh set), 63.1% (third set) and 72.3% (fourth
-    set, never tuned on) on the lexicon as last rebuilt (benchmarks/bench_tokenize.py
+    Measured 75.3% (first set), 57.0% (fresh set), 63.1% (third set), 72.3% (fourth set)
+    and 65.6% (fifth set, never tuned on) on the lexicon as last rebuilt (benchmarks/bench_tokenize.py
     prints them with their intervals); the floors sit a little below, to catch a change
     that loses terms.
     """
