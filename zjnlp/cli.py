@@ -450,8 +450,8 @@ A FILE is plain text or an HTML page, in UTF-8 (with or without BOM), UTF-16,
 GB18030/GBK or Big5, with any line ends; or a Word document (.docx) or a PDF with a
 text layer. Site text around the report (breadcrumbs, dates, toolbars, footers) and
 the page furniture of Word and PDF files (page numbers, running heads, notes) are
-removed first. A report in traditional
-Chinese is analysed as it is, with a warning on stderr; --to-simplified converts it."""
+removed first. A report in traditional Chinese is analysed as it is, with a warning
+on stderr; --to-simplified converts it."""
 
 _EPILOG = """\
 Run 'zjnlp COMMAND --help' for a command's options and output columns.

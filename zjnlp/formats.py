@@ -378,8 +378,8 @@ def read_docx(data: bytes, source: str) -> Extracted:
 
 
 # A Word file's notes and comments: not the report's running text, but kept and audited.
-_NOTE_PARTS = (("word/footnotes.xml", "footnote", "footnote"), ("word/endnotes.xml", "endnote", "endnote"),
-               ("word/comments.xml", "comment", "comment"))
+# Each part's element is also the reason its text is listed as removed.
+_NOTE_PARTS = (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote"), ("word/comments.xml", "comment"))
 _HEADER_FOOTER_RE = re.compile(r"word/(?:header|footer)\d*\.xml")
 
 
@@ -394,10 +394,10 @@ def _notes(data: bytes) -> list[tuple[str, str]]:
     found = []
     for name in sorted(filter(_HEADER_FOOTER_RE.fullmatch, names)):
         found.append(("running header or footer", _joined_text(parse_xml(archive.read(name)))))
-    for part, tag, reason in _NOTE_PARTS:
+    for part, tag in _NOTE_PARTS:
         if part in names:
             found.extend(
-                (reason, _joined_text(note)) for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}")
+                (tag, _joined_text(note)) for note in parse_xml(archive.read(part)).iter(f"{_W}{tag}")
                 if note.get(f"{_W}type") not in ("separator", "continuationSeparator", "continuationNotice")
             )
     return [(reason, text) for reason, text in found if text]

@@ -37,8 +37,6 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-
-
 def _shorten(text: str, columns: int, *, keep_end: bool = False) -> str:
     """``text`` in at most ``columns`` display columns: its start and "…", or "…" and its end."""
     if width(text) <= columns:
